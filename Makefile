@@ -1,0 +1,28 @@
+# loyalist: `make demo` and `make test` work on a fresh clone with only Python >= 3.11, make and git.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/loyalist demo --out demo
+	$(BIN)/loyalist validate --config demo/loyalist.toml
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+test: install lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) demo artifacts .pytest_cache .ruff_cache
