@@ -1,0 +1,144 @@
+"""``CustomerBase``: the customers' data as Ibis tables on one engine.
+
+Every other part of loyalist (metrics, segments, models, the report) works on a
+CustomerBase. Build it from a ``loyalist.toml``, from files, from frames, or from the
+tables of any Ibis connection (PostgreSQL tables are used where they are, not copied).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import ibis.expr.types as ir
+from ibis.backends import BaseBackend
+
+from loyalist.config import Config
+from loyalist.data.load import Progress, TableInput, load_tables
+from loyalist.data.validate import ValidationReport
+
+
+class CustomerBase:
+    """The tables of the data model, validated, on one engine (DuckDB by default).
+
+    Parameters
+    ----------
+    tables
+        Canonical table name -> Ibis table with canonical columns.
+    con
+        The Ibis backend the tables live on.
+    config
+        Business settings, ladder thresholds and goals.
+    report
+        What validation found (warnings only: errors stop the load).
+
+    Examples
+    --------
+    >>> from loyalist.datasets import load_cdnow
+    >>> base = CustomerBase.from_frames(orders=load_cdnow(sample=True))
+    >>> base.orders.count().execute()
+    6919
+    """
+
+    def __init__(
+        self,
+        tables: Mapping[str, ir.Table],
+        con: BaseBackend,
+        config: Config | None = None,
+        report: ValidationReport | None = None,
+    ) -> None:
+        self.tables = dict(tables)
+        self.con = con
+        self.config = config or Config()
+        self.report = report or ValidationReport()
+
+    # -- constructors -------------------------------------------------------------------
+    @classmethod
+    def from_config(cls, path: str | Path, progress: Progress | None = None) -> CustomerBase:
+        """Load the tables a ``loyalist.toml`` describes.
+
+        Examples
+        --------
+        >>> base = CustomerBase.from_config("demo/loyalist.toml")  # doctest: +SKIP
+        """
+        config = Config.load(path)
+        return cls._load(config, {}, None, progress)
+
+    @classmethod
+    def from_files(cls, config: Config | None = None, **files: str | Path) -> CustomerBase:
+        """Load tables from CSV, Parquet or JSON-lines files, by canonical table name.
+
+        Examples
+        --------
+        >>> base = CustomerBase.from_files(orders="orders.csv")  # doctest: +SKIP
+        """
+        return cls._load(config or Config(), files, None, None)
+
+    @classmethod
+    def from_frames(cls, config: Config | None = None, **frames: Any) -> CustomerBase:
+        """Load tables from pandas, Polars or Arrow frames, by canonical table name.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> orders = pd.DataFrame({"order_id": ["1"], "customer_id": ["a"],
+        ...                        "ordered_at": ["2024-01-01"], "amount": [9.5]})
+        >>> CustomerBase.from_frames(orders=orders).orders.columns[:2]
+        ('order_id', 'customer_id')
+        """
+        return cls._load(config or Config(), frames, None, None)
+
+    @classmethod
+    def from_connection(
+        cls, con: BaseBackend, config: Config | None = None, **tables: str | ir.Table
+    ) -> CustomerBase:
+        """Use tables of an Ibis connection where they are, by canonical table name.
+
+        Examples
+        --------
+        >>> import ibis
+        >>> con = ibis.postgres.connect(host="localhost", database="shop")  # doctest: +SKIP
+        >>> base = CustomerBase.from_connection(con, orders="public_orders")  # doctest: +SKIP
+        """
+        return cls._load(config or Config(), tables, con, None)
+
+    @classmethod
+    def _load(
+        cls,
+        config: Config,
+        inputs: Mapping[str, TableInput],
+        con: BaseBackend | None,
+        progress: Progress | None,
+    ) -> CustomerBase:
+        loaded = load_tables(config, inputs, con, progress)
+        return cls(loaded.tables, loaded.con, config, loaded.report)
+
+    # -- access -----------------------------------------------------------------------
+    def has(self, *names: str) -> bool:
+        """True when every table named is present."""
+        return all(name in self.tables for name in names)
+
+    def table(self, name: str) -> ir.Table:
+        """The table ``name``; a clear error when the data has none."""
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise KeyError(
+                f"this customer base has no {name} table (it has: {', '.join(self.tables)}); "
+                f"add [tables.{name}] to loyalist.toml"
+            ) from None
+
+    @property
+    def orders(self) -> ir.Table:
+        """The orders table."""
+        return self.table("orders")
+
+    @property
+    def timezone(self) -> str:
+        """The business time zone, used for period boundaries."""
+        return self.config.business.timezone
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n}={c:,}" for n, c in self.report.row_counts.items())
+        return f"CustomerBase({self.con.name}: {counts or ', '.join(self.tables)})"
