@@ -197,5 +197,5 @@ def _goal(name: str, spec: Any, where: str) -> Goal:
         return Goal(float(spec["value"]), spec.get("period"))
     raise ConfigError(
         f"{where} [goals] {name}: write a number (`{name} = 0.8`) or "
-        f"`{name} = {{ value = 0.8, period = \"month\" }}`"
+        f'`{name} = {{ value = 0.8, period = "month" }}`'
     )

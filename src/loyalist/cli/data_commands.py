@@ -84,11 +84,14 @@ def init(
         with status("Looking at the files"):
             guesses = write_config(directory, target)
         for guess in guesses:
-            console.print(f"[green]✓[/] {guess.path.name} → [bold]{guess.table}[/] "
-                          f"({', '.join(f'{k}={v}' for k, v in guess.columns.items())})",
-                          highlight=False)
-        console.print(f"Wrote [bold]{target}[/]. Check it, then run "
-                      f"`loyalist validate --config {target}`.")
+            console.print(
+                f"[green]✓[/] {guess.path.name} → [bold]{guess.table}[/] "
+                f"({', '.join(f'{k}={v}' for k, v in guess.columns.items())})",
+                highlight=False,
+            )
+        console.print(
+            f"Wrote [bold]{target}[/]. Check it, then run `loyalist validate --config {target}`."
+        )
 
 
 def demo(
@@ -119,14 +122,21 @@ def demo(
             else:
                 from loyalist.data.demo import generate_demo
 
-                config_path = generate_demo(out, customers=customers, years=years, seed=seed,
-                                            file_format=file_format.value,
-                                            progress=say).config_path
+                config_path = generate_demo(
+                    out,
+                    customers=customers,
+                    years=years,
+                    seed=seed,
+                    file_format=file_format.value,
+                    progress=say,
+                ).config_path
             say("validating")
             base = CustomerBase.from_config(config_path, progress=say)
         print_overview(base)
-        console.print(f"Wrote [bold]{config_path}[/] in {time.perf_counter() - started:.1f} s. "
-                      f"Next: `loyalist validate --config {config_path}`.")
+        console.print(
+            f"Wrote [bold]{config_path}[/] in {time.perf_counter() - started:.1f} s. "
+            f"Next: `loyalist validate --config {config_path}`."
+        )
 
 
 def print_overview(base: CustomerBase) -> None:

@@ -123,8 +123,9 @@ def _typed(value: ir.Value, column: Column, source: TableSource, tz: str) -> ir.
 def _as_string(value: ir.Value, column: Column) -> ir.StringValue:
     dtype = value.type()
     if dtype.is_floating():  # ids read as floats (a pandas column with gaps): 12.0 -> "12"
-        text = ibis.ifelse(value == value.round(), value.cast("int64").cast("string"),
-                           value.cast("string"))
+        text = ibis.ifelse(
+            value == value.round(), value.cast("int64").cast("string"), value.cast("string")
+        )
     else:
         text = value.cast("string")
     text = text.strip()
@@ -158,6 +159,4 @@ def _as_timestamp(value: ir.Value, fmt: str | None, tz: str) -> ir.TimestampValu
     if fmt is not None:
         return _localize(tz, _try_strptime(text, fmt))
     with_offset = text.re_search(_OFFSET)
-    return ibis.ifelse(
-        with_offset, text.try_cast(UTC), _localize(tz, text.try_cast(NAIVE))
-    )
+    return ibis.ifelse(with_offset, text.try_cast(UTC), _localize(tz, text.try_cast(NAIVE)))

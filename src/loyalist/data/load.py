@@ -84,8 +84,9 @@ def load_tables(
             source = given if isinstance(given, TableSource) else TableSource(name)
             conformed[name] = conform(raw.table, TABLES[name], source, config.business.timezone)
             say(f"checking {name}")
-            problems, n_rows = check_table(name, conformed[name], label,
-                                           rejected=raw.rejected_lines)
+            problems, n_rows = check_table(
+                name, conformed[name], label, rejected=raw.rejected_lines
+            )
             report.problems += problems
             report.row_counts[name] = n_rows
             report.notes += raw.notes
@@ -113,13 +114,19 @@ class _Raw:
 def _engine(sources: Mapping[str, TableInput], con: BaseBackend | None) -> tuple[BaseBackend, bool]:
     if con is not None:
         return con, False
-    backends = {id(b): b for v in sources.values() if isinstance(v, ir.Table)
-                for b in [v.get_backend()]}
-    urls = {v.url for v in sources.values()
-            if isinstance(v, TableSource) and v.url and not v.url.startswith("duckdb://")}
+    backends = {
+        id(b): b for v in sources.values() if isinstance(v, ir.Table) for b in [v.get_backend()]
+    }
+    urls = {
+        v.url
+        for v in sources.values()
+        if isinstance(v, TableSource) and v.url and not v.url.startswith("duckdb://")
+    }
     if len(backends) + len(urls) > 1:
-        raise ConfigError("all tables must live on one engine: give tables of one connection, "
-                          "or files (read into DuckDB)")
+        raise ConfigError(
+            "all tables must live on one engine: give tables of one connection, "
+            "or files (read into DuckDB)"
+        )
     if backends:
         return next(iter(backends.values())), False
     if urls:
@@ -131,8 +138,14 @@ def _engine(sources: Mapping[str, TableInput], con: BaseBackend | None) -> tuple
     return ibis.duckdb.connect(), True
 
 
-def _raw_table(engine: BaseBackend, own: bool, name: str, given: TableInput, created: list[str],
-               report: ValidationReport) -> tuple[str, _Raw | None]:
+def _raw_table(
+    engine: BaseBackend,
+    own: bool,
+    name: str,
+    given: TableInput,
+    created: list[str],
+    report: ValidationReport,
+) -> tuple[str, _Raw | None]:
     raw_name = f"__raw_{name}"
     if isinstance(given, str | Path) and not own:
         return str(given), _Raw(_numbered(engine.table(str(given))), [], [])
@@ -203,4 +216,3 @@ def _store(engine: BaseBackend, own: bool, name: str, conformed: Conformed) -> i
 def _drop(engine: BaseBackend, names: list[str]) -> None:
     for name in names:
         engine.con.execute(f'DROP TABLE IF EXISTS "{name}"')
-

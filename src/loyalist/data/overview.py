@@ -21,15 +21,23 @@ def overview(base: CustomerBase) -> dict[str, str]:
     info = {f"{name} rows": f"{n:,}" for name, n in base.report.row_counts.items()}
     orders = base.orders.filter(base.orders.status == "completed")
     per_customer = orders.group_by("customer_id").agg(n=orders.count())
-    stats = orders.aggregate(
-        first=orders.ordered_at.min(),
-        last=orders.ordered_at.max(),
-        revenue=orders.amount.sum(),
-        n_orders=orders.count(),
-    ).to_pyarrow().to_pylist()[0]
-    people = per_customer.aggregate(
-        customers=per_customer.count(), repeaters=(per_customer.n >= 2).sum()
-    ).to_pyarrow().to_pylist()[0]
+    stats = (
+        orders.aggregate(
+            first=orders.ordered_at.min(),
+            last=orders.ordered_at.max(),
+            revenue=orders.amount.sum(),
+            n_orders=orders.count(),
+        )
+        .to_pyarrow()
+        .to_pylist()[0]
+    )
+    people = (
+        per_customer.aggregate(
+            customers=per_customer.count(), repeaters=(per_customer.n >= 2).sum()
+        )
+        .to_pyarrow()
+        .to_pylist()[0]
+    )
     currency = base.config.business.currency
     n_orders = stats["n_orders"] or 0
     customers = people["customers"] or 0

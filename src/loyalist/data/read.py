@@ -22,6 +22,7 @@ import charset_normalizer
 import duckdb
 
 from loyalist.config import TableSource
+from loyalist.errors import LoyalistError
 
 ROW = "__row"
 SAMPLE_BYTES = 1 << 16
@@ -31,7 +32,7 @@ _PARQUET_SUFFIXES = {".parquet", ".pq"}
 _COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open}
 
 
-class ReadError(Exception):
+class ReadError(LoyalistError):
     """A file could not be read at all (the message says why and what to do)."""
 
 
@@ -66,17 +67,22 @@ def file_format(path: Path, declared: str | None = None) -> str:
         return "csv"
     raise ReadError(
         f"{path.name}: cannot tell the file type from its name; rename it to .csv, .parquet or "
-        "a .jsonl, or set `format = \"csv\"` in its [tables.*] section"
+        'a .jsonl, or set `format = "csv"` in its [tables.*] section'
     )
 
 
-def read_file(con: duckdb.DuckDBPyConnection, source: TableSource, name: str) -> RawTable:
+def read_file(
+    con: duckdb.DuckDBPyConnection, source: TableSource, name: str, limit: int | None = None
+) -> RawTable:
     """Read ``source.path`` into the DuckDB table ``name`` (all CSV columns as text).
+
+    With ``limit``, only the first rows are read (enough to look at a file).
 
     Examples
     --------
     >>> con = duckdb.connect()
-    >>> read_file(con, TableSource("orders", path=Path("orders.csv")), "raw_orders")  # doctest: +SKIP
+    >>> source = TableSource("orders", path=Path("orders.csv"))
+    >>> read_file(con, source, "raw_orders")  # doctest: +SKIP
     """
     path = source.path
     assert path is not None
@@ -89,32 +95,39 @@ def read_file(con: duckdb.DuckDBPyConnection, source: TableSource, name: str) ->
     kind = file_format(path, source.format)
     quoted = _sql_string(str(path))
     if kind == "parquet":
-        _create(con, name, f"read_parquet({quoted})", path)
+        _create(con, name, f"read_parquet({quoted})", path, limit)
         return RawTable(name)
     if kind == "json":
-        _create(con, name, f"read_json_auto({quoted})", path)
+        _create(con, name, f"read_json_auto({quoted})", path, limit)
         return RawTable(name)
-    return _read_csv(con, source, name)
+    return _read_csv(con, source, name, limit)
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, source: TableSource, name: str) -> RawTable:
+def _read_csv(
+    con: duckdb.DuckDBPyConnection, source: TableSource, name: str, limit: int | None
+) -> RawTable:
     path = source.path
     assert path is not None
     raw = RawTable(name)
     sample = _head(path)
     encoding = source.encoding or _detect_encoding(sample)
     if encoding.replace("_", "-").lower() in {"utf-8", "utf-8-sig", "ascii"}:
-        return _read_utf8_csv(con, source, path, sample, raw)
+        return _read_utf8_csv(con, source, path, sample, raw, limit)
     raw.notes.append(f"{path.name}: read as {encoding}, not UTF-8")
     transcoded = _transcode(path, encoding)
     try:
-        return _read_utf8_csv(con, source, transcoded, _head(transcoded), raw)
+        return _read_utf8_csv(con, source, transcoded, _head(transcoded), raw, limit)
     finally:
         shutil.rmtree(transcoded.parent, ignore_errors=True)
 
 
 def _read_utf8_csv(
-    con: duckdb.DuckDBPyConnection, source: TableSource, path: Path, sample: bytes, raw: RawTable
+    con: duckdb.DuckDBPyConnection,
+    source: TableSource,
+    path: Path,
+    sample: bytes,
+    raw: RawTable,
+    limit: int | None,
 ) -> RawTable:
     name = raw.name
     text = sample.decode("utf-8", errors="replace").lstrip("\ufeff")
@@ -131,7 +144,7 @@ def _read_utf8_csv(
         "encoding": "utf-8",
     }
     args = ", ".join(f"{k} = {_literal(v)}" for k, v in options.items())
-    _create(con, name, f"read_csv({_sql_string(str(path))}, {args})", source.path)
+    _create(con, name, f"read_csv({_sql_string(str(path))}, {args})", source.path, limit)
     rejects = con.execute(
         f'SELECT line, error_type, csv_line FROM "{name}__rejects" ORDER BY line'
     ).fetchall()
@@ -142,11 +155,14 @@ def _read_utf8_csv(
     return raw
 
 
-def _create(con: duckdb.DuckDBPyConnection, name: str, scan: str, path: Path | None) -> None:
+def _create(
+    con: duckdb.DuckDBPyConnection, name: str, scan: str, path: Path | None, limit: int | None
+) -> None:
+    head = f" LIMIT {int(limit)}" if limit else ""
     try:
         con.execute(
             f'CREATE OR REPLACE TABLE "{name}" AS '
-            f"SELECT row_number() OVER () + 1 AS {ROW}, * FROM {scan}"
+            f"SELECT row_number() OVER () + 1 AS {ROW}, * FROM {scan}{head}"
         )
     except duckdb.Error as exc:
         first_line = str(exc).strip().splitlines()[0]
@@ -192,7 +208,7 @@ def _transcode(path: Path, encoding: str) -> Path:
                 dst.write(chunk)
     except (UnicodeDecodeError, LookupError) as exc:
         raise ReadError(
-            f"{path.name}: is neither UTF-8 nor {encoding}; set `encoding = \"...\"` in its "
+            f'{path.name}: is neither UTF-8 nor {encoding}; set `encoding = "..."` in its '
             f"[tables.*] section ({exc})"
         ) from exc
     return target

@@ -88,8 +88,13 @@ class _RowCheck:
     show: tuple[str, ...] = ()
 
 
-def check_table(name: str, conformed: Conformed, source: str, now: datetime | None = None,
-                rejected: list[tuple[int, str, str]] | None = None) -> tuple[list[Problem], int]:
+def check_table(
+    name: str,
+    conformed: Conformed,
+    source: str,
+    now: datetime | None = None,
+    rejected: list[tuple[int, str, str]] | None = None,
+) -> tuple[list[Problem], int]:
     """Check one conformed table on its own; return its problems and its row count.
 
     Examples
@@ -103,14 +108,18 @@ def check_table(name: str, conformed: Conformed, source: str, now: datetime | No
     >>> problems[0].message
     '1 of 1 rows are completed orders with a negative amount'
     """
-    problems = [_missing_column(name, source, conformed, canonical, wanted)
-                for canonical, wanted in conformed.missing]
+    problems = [
+        _missing_column(name, source, conformed, canonical, wanted)
+        for canonical, wanted in conformed.missing
+    ]
     problems += _rejected_lines(name, source, rejected or [])
     raw = conformed.raw
     checks = _row_checks(name, conformed, now or datetime.now(UTC))
-    counts = raw.aggregate(
-        __n=raw.count(), **{f"c{i}": c.failing.sum() for i, c in enumerate(checks)}
-    ).to_pyarrow().to_pylist()[0]
+    counts = (
+        raw.aggregate(__n=raw.count(), **{f"c{i}": c.failing.sum() for i, c in enumerate(checks)})
+        .to_pyarrow()
+        .to_pylist()[0]
+    )
     n_rows = int(counts.pop("__n"))
     if n_rows == 0 and not rejected:
         problems.append(Problem(name, source, None, "the table has no rows"))
@@ -119,11 +128,18 @@ def check_table(name: str, conformed: Conformed, source: str, now: datetime | No
         count = int(counts[f"c{i}"] or 0)
         if count:
             columns = [conformed.mapping[c] for c in check.show if c in conformed.mapping]
-            problems.append(Problem(
-                name, source, _source_name(conformed, check.column),
-                check.message.format(count=count, total=n_rows), count, check.severity,
-                _examples(raw.filter(check.failing), columns), check.hint,
-            ))
+            problems.append(
+                Problem(
+                    name,
+                    source,
+                    _source_name(conformed, check.column),
+                    check.message.format(count=count, total=n_rows),
+                    count,
+                    check.severity,
+                    _examples(raw.filter(check.failing), columns),
+                    check.hint,
+                )
+            )
     problems += _duplicate_keys(name, source, conformed)
     return problems, n_rows
 
@@ -152,13 +168,19 @@ def check_references(tables: dict[str, Conformed], sources: dict[str, str]) -> l
             count = int(orphans.count().to_pyarrow().as_py())
             if count:
                 distinct = int(orphans.__id.nunique().to_pyarrow().as_py())
-                problems.append(Problem(
-                    name, sources[name], conformed.mapping[column],
-                    f"{count} rows ({distinct} distinct ids) name a customer who is not in the "
-                    "customers table", count, "warning",
-                    _examples(orphans.drop("__id"), [conformed.mapping[column]]),
-                    "their orders still count; add the customers to get their attributes",
-                ))
+                problems.append(
+                    Problem(
+                        name,
+                        sources[name],
+                        conformed.mapping[column],
+                        f"{count} rows ({distinct} distinct ids) name a customer who is not in the "
+                        "customers table",
+                        count,
+                        "warning",
+                        _examples(orphans.drop("__id"), [conformed.mapping[column]]),
+                        "their orders still count; add the customers to get their attributes",
+                    )
+                )
     return problems
 
 
@@ -170,50 +192,85 @@ def _row_checks(name: str, c: Conformed, now: datetime) -> list[_RowCheck]:
         kind = spec.column(canonical).kind
         hint = None
         if kind == "timestamp":
-            hint = (f"set `date_format` (or `date_formats.{canonical}`) in [tables.{name}], "
-                    "e.g. '%d/%m/%Y %H:%M'")
+            hint = (
+                f"set `date_format` (or `date_formats.{canonical}`) in [tables.{name}], "
+                "e.g. '%d/%m/%Y %H:%M'"
+            )
         elif kind == "float":
-            hint = f"for decimal commas set `decimal = \",\"` in [tables.{name}]"
-        checks.append(_RowCheck(canonical, failing,
-                                f"{{count}} of {{total}} values do not parse as {kind}",
-                                hint=hint, show=(canonical,)))
+            hint = f'for decimal commas set `decimal = ","` in [tables.{name}]'
+        checks.append(
+            _RowCheck(
+                canonical,
+                failing,
+                f"{{count}} of {{total}} values do not parse as {kind}",
+                hint=hint,
+                show=(canonical,),
+            )
+        )
     for column in spec.columns:
         if column.name not in c.mapping:  # absent, or filled with its default
             continue
         value = v[column.name]
         if column.required:
             not_unparsed = ~c.unparsed[column.name] if column.name in c.unparsed else True
-            checks.append(_RowCheck(column.name, value.isnull() & not_unparsed,
-                                    "{count} of {total} rows have no value (it is required)",
-                                    show=spec.required))
+            checks.append(
+                _RowCheck(
+                    column.name,
+                    value.isnull() & not_unparsed,
+                    "{count} of {total} rows have no value (it is required)",
+                    show=spec.required,
+                )
+            )
         if column.allowed is not None:
-            checks.append(_RowCheck(
-                column.name, value.notnull() & ~value.isin(column.allowed),
-                "{count} of {total} rows have a value outside "
-                + ", ".join(column.allowed), show=(column.name,)))
+            checks.append(
+                _RowCheck(
+                    column.name,
+                    value.notnull() & ~value.isin(column.allowed),
+                    "{count} of {total} rows have a value outside " + ", ".join(column.allowed),
+                    show=(column.name,),
+                )
+            )
         if column.kind == "timestamp" and column.happened:
-            checks.append(_RowCheck(
-                column.name, value > ibis.literal(now + CLOCK_SKEW, type="timestamp('UTC')"),
-                f"{{count}} of {{total}} timestamps lie in the future (after {now:%Y-%m-%d})",
-                hint="check the date format (day and month swapped?) and the time zone",
-                show=(column.name,)))
+            checks.append(
+                _RowCheck(
+                    column.name,
+                    value > ibis.literal(now + CLOCK_SKEW, type="timestamp('UTC')"),
+                    f"{{count}} of {{total}} timestamps lie in the future (after {now:%Y-%m-%d})",
+                    hint="check the date format (day and month swapped?) and the time zone",
+                    show=(column.name,),
+                )
+            )
     if name == "orders" and "amount" in v:
         completed = v["status"] == "completed" if "status" in v else True
-        checks.append(_RowCheck("amount", completed & (v["amount"] < 0),
-                                "{count} of {total} rows are completed orders with a negative "
-                                "amount", hint="refunds belong in rows with status 'refunded'",
-                                show=("order_id", "amount", "status")))
+        checks.append(
+            _RowCheck(
+                "amount",
+                completed & (v["amount"] < 0),
+                "{count} of {total} rows are completed orders with a negative amount",
+                hint="refunds belong in rows with status 'refunded'",
+                show=("order_id", "amount", "status"),
+            )
+        )
     if name == "responses" and {"survey", "score"} <= set(v):
         for survey, (low, high) in SCORE_RANGES.items():
             score = v["score"]
-            checks.append(_RowCheck(
-                "score", (v["survey"] == survey) & ((score < low) | (score > high)),
-                f"{{count}} of {{total}} {survey.upper()} scores lie outside {low}-{high}",
-                show=("survey", "score")))
+            checks.append(
+                _RowCheck(
+                    "score",
+                    (v["survey"] == survey) & ((score < low) | (score > high)),
+                    f"{{count}} of {{total}} {survey.upper()} scores lie outside {low}-{high}",
+                    show=("survey", "score"),
+                )
+            )
     if name == "subscriptions" and {"started_at", "ended_at"} <= set(v):
-        checks.append(_RowCheck("ended_at", v["ended_at"] < v["started_at"],
-                                "{count} of {total} subscriptions end before they start",
-                                show=("subscription_id", "started_at", "ended_at")))
+        checks.append(
+            _RowCheck(
+                "ended_at",
+                v["ended_at"] < v["started_at"],
+                "{count} of {total} subscriptions end before they start",
+                show=("subscription_id", "started_at", "ended_at"),
+            )
+        )
     return checks
 
 
@@ -230,34 +287,59 @@ def _duplicate_keys(name: str, source: str, c: Conformed) -> list[Problem]:
     dupes = rows.semi_join(counts, key_cols).drop(*key_cols)
     shown = [c.mapping[k] for k in key]
     n_keys = int(counts.count().to_pyarrow().as_py())
-    return [Problem(name, source, shown[0],
-                    f"{dup_rows} rows share {n_keys} duplicated key values "
-                    f"({', '.join(shown)} must be unique)", dup_rows,
-                    examples=_examples(dupes, shown))]
+    return [
+        Problem(
+            name,
+            source,
+            shown[0],
+            f"{dup_rows} rows share {n_keys} duplicated key values "
+            f"({', '.join(shown)} must be unique)",
+            dup_rows,
+            examples=_examples(dupes, shown),
+        )
+    ]
 
 
 def _missing_column(name: str, source: str, c: Conformed, canonical: str, wanted: str) -> Problem:
     available = [col for col in c.raw.columns if col != ROW]
-    close = difflib.get_close_matches(wanted, available, n=3, cutoff=0.5) or \
-        difflib.get_close_matches(canonical, available, n=3, cutoff=0.5)
-    hint = f"map it in [tables.{name}] columns, e.g. columns = {{ {canonical} = \"{close[0]}\" }}" \
-        if close else f"the file has: {', '.join(available[:12])}"
+    close = difflib.get_close_matches(
+        wanted, available, n=3, cutoff=0.5
+    ) or difflib.get_close_matches(canonical, available, n=3, cutoff=0.5)
+    hint = (
+        f'map it in [tables.{name}] columns, e.g. columns = {{ {canonical} = "{close[0]}" }}'
+        if close
+        else f"the file has: {', '.join(available[:12])}"
+    )
     mapped = f" (mapped to {wanted!r})" if wanted != canonical else ""
     close_text = f"; closest names present: {', '.join(close)}" if close else ""
-    return Problem(name, source, wanted,
-                   f"required column {canonical!r}{mapped} is missing{close_text}", hint=hint)
+    return Problem(
+        name,
+        source,
+        wanted,
+        f"required column {canonical!r}{mapped} is missing{close_text}",
+        hint=hint,
+    )
 
 
 def _rejected_lines(name: str, source: str, rejected: list[tuple[int, str, str]]) -> list[Problem]:
     if not rejected:
         return []
-    examples = [{"line": line, "error": kind.lower(), "text": text[:120]}
-                for line, kind, text in rejected[:MAX_EXAMPLES]]
-    return [Problem(name, source, None,
-                    f"{len(rejected)} lines could not be read (wrong number of fields or bad "
-                    "quoting)", len(rejected), examples=examples,
-                    hint="check the delimiter and quoting; set `delimiter` in "
-                    f"[tables.{name}] if it was guessed wrong")]
+    examples = [
+        {"line": line, "error": kind.lower(), "text": text[:120]}
+        for line, kind, text in rejected[:MAX_EXAMPLES]
+    ]
+    return [
+        Problem(
+            name,
+            source,
+            None,
+            f"{len(rejected)} lines could not be read (wrong number of fields or bad quoting)",
+            len(rejected),
+            examples=examples,
+            hint="check the delimiter and quoting; set `delimiter` in "
+            f"[tables.{name}] if it was guessed wrong",
+        )
+    ]
 
 
 def _source_name(c: Conformed, canonical: str | None) -> str | None:

@@ -38,19 +38,31 @@ def load_cdnow(sample: bool = False) -> pd.DataFrame:
     """
     if sample:
         names = ["customer_id", "master_id", "date", "quantity", "amount"]
-        raw = pd.read_csv(_FILES / "CDNOW_sample.txt.gz", sep=r"\s+", header=None, names=names,
-                          dtype={"customer_id": str, "master_id": str, "date": str})
+        raw = pd.read_csv(
+            _FILES / "CDNOW_sample.txt.gz",
+            sep=r"\s+",
+            header=None,
+            names=names,
+            dtype={"customer_id": str, "master_id": str, "date": str},
+        )
     else:
         names = ["customer_id", "date", "quantity", "amount"]
-        raw = pd.read_csv(_FILES / "CDNOW_master.txt.gz", sep=r"\s+", header=0, names=names,
-                          dtype={"customer_id": str, "date": str})
-    return pd.DataFrame({
-        "order_id": [f"{c}-{i}" for i, c in enumerate(raw["customer_id"], start=1)],
-        "customer_id": raw["customer_id"],
-        "ordered_at": pd.to_datetime(raw["date"], format="%Y%m%d"),
-        "amount": raw["amount"].astype("float64"),
-        "quantity": raw["quantity"].astype("int64"),
-    })
+        raw = pd.read_csv(
+            _FILES / "CDNOW_master.txt.gz",
+            sep=r"\s+",
+            header=0,
+            names=names,
+            dtype={"customer_id": str, "date": str},
+        )
+    return pd.DataFrame(
+        {
+            "order_id": [f"{c}-{i}" for i, c in enumerate(raw["customer_id"], start=1)],
+            "customer_id": raw["customer_id"],
+            "ordered_at": pd.to_datetime(raw["date"], format="%Y%m%d"),
+            "amount": raw["amount"].astype("float64"),
+            "quantity": raw["quantity"].astype("int64"),
+        }
+    )
 
 
 def cdnow_config() -> Config:
@@ -64,7 +76,7 @@ def cdnow_config() -> Config:
     return Config(business=Business(name="CDNOW", timezone="America/New_York", currency="USD"))
 
 
-_CONFIG = """# loyalist.toml for the CDNOW purchases (Fader & Hardie), written by `loyalist demo --dataset cdnow`
+_CONFIG = """# loyalist.toml for the CDNOW purchases (Fader & Hardie): `loyalist demo --dataset cdnow`
 [business]
 name = "CDNOW"
 timezone = "America/New_York"
