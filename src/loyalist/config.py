@@ -174,7 +174,7 @@ def _table_source(name: str, spec: dict[str, Any], root: Path | None, where: str
     if "path" in spec:
         path = Path(spec["path"]).expanduser()
         spec["path"] = path if path.is_absolute() or root is None else root / path
-    if ("path" in spec) == ("url" in spec):
+    if "path" in spec and "url" in spec:
         raise ConfigError(f"{here}: give either `path` (a file) or `url` and `table` (a database)")
     declared = set(TABLES[name].names)
     for canonical in spec.get("columns", {}):

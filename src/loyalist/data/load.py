@@ -81,7 +81,8 @@ def load_tables(
             labels[name] = label
             if raw is None:
                 continue
-            source = given if isinstance(given, TableSource) else TableSource(name)
+            source = given if isinstance(given, TableSource) else config.tables.get(name)
+            source = source or TableSource(name)
             conformed[name] = conform(raw.table, TABLES[name], source, config.business.timezone)
             say(f"checking {name}")
             problems, n_rows = check_table(
@@ -154,6 +155,8 @@ def _raw_table(
     if isinstance(given, ir.Table):
         return f"{name} table", _Raw(_numbered(given), [], [])
     if isinstance(given, TableSource):
+        if given.path is None and given.url is None:
+            raise ConfigError(f"[tables.{name}] needs `path` (a file) or `url` and `table`")
         if given.url and own:  # a DuckDB file: attach it read-only and copy the table in
             return given.label, _attached(engine, given, raw_name, created)
         if given.url:

@@ -111,9 +111,11 @@ def _read_csv(
     raw = RawTable(name)
     sample = _head(path)
     encoding = source.encoding or _detect_encoding(sample)
-    if encoding.replace("_", "-").lower() in {"utf-8", "utf-8-sig", "ascii"}:
+    utf8 = encoding.replace("_", "-").lower() in {"utf-8", "utf-8-sig", "ascii"}
+    if utf8 and path.suffix.lower() != ".bz2":  # DuckDB reads plain, gzip and zstd files itself
         return _read_utf8_csv(con, source, path, sample, raw, limit)
-    raw.notes.append(f"{path.name}: read as {encoding}, not UTF-8")
+    if not utf8:
+        raw.notes.append(f"{path.name}: read as {encoding}, not UTF-8")
     transcoded = _transcode(path, encoding)
     try:
         return _read_utf8_csv(con, source, transcoded, _head(transcoded), raw, limit)

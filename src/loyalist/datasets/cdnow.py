@@ -76,7 +76,7 @@ def cdnow_config() -> Config:
     return Config(business=Business(name="CDNOW", timezone="America/New_York", currency="USD"))
 
 
-_CONFIG = """# loyalist.toml for the CDNOW purchases (Fader & Hardie): `loyalist demo --dataset cdnow`
+_CONFIG = """# loyalist.toml for the CDNOW purchases, written by `loyalist demo --dataset cdnow`
 [business]
 name = "CDNOW"
 timezone = "America/New_York"
