@@ -1,0 +1,1 @@
+"""Metrics: every stickiness, retention and loyalty metric, per period and segment."""

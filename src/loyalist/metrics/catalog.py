@@ -1,0 +1,51 @@
+"""The catalog: every metric of loyalist, grouped by family.
+
+Importing this module imports every family module, which declares its metrics.
+"""
+
+from __future__ import annotations
+
+from loyalist.metrics import (  # noqa: F401  (imported for their declarations)
+    engagement,
+    loyalty,
+    retention,
+    stickiness,
+    value,
+)
+from loyalist.metrics.registry import METRICS
+from loyalist.metrics.spec import FAMILIES, Metric
+
+CATALOG: dict[str, Metric] = METRICS
+
+
+def by_family() -> dict[str, list[Metric]]:
+    """The catalog grouped by family, in the order of DESIGN.md.
+
+    Examples
+    --------
+    >>> [m.name for m in by_family()["engagement"]][:1]
+    ['open_rate']
+    """
+    return {f: [m for m in CATALOG.values() if m.family == f] for f in FAMILIES}
+
+
+def get(name: str) -> Metric:
+    """The metric called ``name``, with a suggestion when there is none.
+
+    Examples
+    --------
+    >>> get("nps").family
+    'loyalty'
+    """
+    try:
+        return CATALOG[name]
+    except KeyError:
+        import difflib
+
+        from loyalist.errors import ConfigError
+
+        close = difflib.get_close_matches(name, list(CATALOG), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise ConfigError(
+            f"unknown metric {name!r}.{hint} `loyalist metrics --list` shows them all."
+        ) from None

@@ -1,0 +1,174 @@
+"""The shared machinery every metric builds on: periods, segments, date range, settings.
+
+A metric function receives a :class:`Context` and returns an Ibis expression with the
+columns ``period_start, segment, value, ci_low, ci_high, n``. Grouping by period (in the
+business time zone) and by segment is done here, once, not in each metric.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import ibis
+import ibis.expr.types as ir
+
+from loyalist.metrics import periods
+from loyalist.metrics.spec import Query
+
+if TYPE_CHECKING:
+    from loyalist.base import CustomerBase
+
+ALL = "all"
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Context:
+    """A query bound to a customer base, with its date range resolved.
+
+    ``start`` and ``end`` are local calendar dates, both inclusive.
+    """
+
+    base: CustomerBase
+    query: Query
+    start: date
+    end: date
+
+    # -- settings ----------------------------------------------------------------------
+    @property
+    def tz(self) -> str:
+        """The business time zone."""
+        return self.base.timezone
+
+    @property
+    def window_days(self) -> int:
+        """The active window in days (an order within it keeps a customer on the books)."""
+        return self.base.config.business.active_window_days
+
+    @property
+    def period(self) -> periods.Period | None:
+        """The period asked for (None: the whole range as one period)."""
+        return self.query.period
+
+    # -- tables ------------------------------------------------------------------------
+    def table(self, name: str) -> ir.Table:
+        """A table of the base."""
+        return self.base.table(name)
+
+    @cached_property
+    def completed_orders(self) -> ir.Table:
+        """Completed orders only, with the local order ``day``."""
+        orders = self.table("orders")
+        orders = orders.filter(orders.status == "completed")
+        return orders.mutate(day=self.day(orders.ordered_at))
+
+    # -- time --------------------------------------------------------------------------
+    def day(self, ts: ir.TimestampValue) -> ir.DateValue:
+        """The local calendar date of a UTC timestamp."""
+        return periods.local_date(ts, self.tz)
+
+    def period_of(self, day: ir.DateValue) -> ir.DateValue:
+        """The first day of the period containing ``day`` (the range start for one period)."""
+        if self.period is None:
+            return ibis.literal(self.start, type="date")
+        return periods.truncate(day, self.period)
+
+    def in_range(self, day: ir.DateValue) -> ir.BooleanValue:
+        """True for days inside the query's date range."""
+        return day.between(ibis.literal(self.start), ibis.literal(self.end))
+
+    @cached_property
+    def calendar(self) -> list[tuple[date, date]]:
+        """The periods of the query: (first day, last day), clipped to the date range."""
+        return [
+            (first, min(last, self.end))
+            for first, last in periods.calendar(self.start, self.end, self.period)
+        ]
+
+    def calendar_table(self) -> ir.Table:
+        """The calendar as a table: ``period_start``, ``first_day``, ``last_day``, ``days``.
+
+        ``first_day`` and ``last_day`` are clipped to the date range; ``period_start`` is not.
+        """
+        rows = [
+            {
+                "period_start": start,
+                "first_day": max(start, self.start),
+                "last_day": last,
+                "days": (last - max(start, self.start)).days + 1,
+            }
+            for start, last in self.calendar
+        ]
+        return ibis.memtable(
+            rows,
+            schema={
+                "period_start": "date",
+                "first_day": "date",
+                "last_day": "date",
+                "days": "int64",
+            },
+        )
+
+    def days_before(self, day: ir.DateValue, days: int) -> ir.DateValue:
+        """``day`` minus a number of days."""
+        return day - ibis.interval(days=days)
+
+    # -- segments ----------------------------------------------------------------------
+    def with_segment(self, table: ir.Table, customer: str = "customer_id") -> ir.Table:
+        """Add a ``segment`` column: the customer's ``by`` attribute, or ``"all"``.
+
+        Customers without the attribute (or absent from ``customers``) are ``"unknown"``.
+        """
+        by = self.query.by
+        if by is None:
+            return table.mutate(segment=ibis.literal(ALL))
+        customers = self.table("customers")
+        if by not in customers.columns:
+            from loyalist.errors import ConfigError
+
+            choices = [c for c in customers.columns if c != "customer_id"]
+            raise ConfigError(
+                f"--by {by}: the customers table has no such column; "
+                f"choose one of {', '.join(choices)}"
+            )
+        attribute = customers.select(
+            __cid=customers.customer_id, __segment=customers[by].cast("string")
+        )
+        joined = table.left_join(attribute, table[customer] == attribute.__cid)
+        return joined.mutate(segment=joined.__segment.fill_null(UNKNOWN)).drop("__cid", "__segment")
+
+
+def resolve(base: CustomerBase, query: Query) -> Context:
+    """Bind ``query`` to ``base``: a missing start or end becomes the first or last order day.
+
+    Examples
+    --------
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.datasets import load_cdnow
+    >>> ctx = resolve(CustomerBase.from_frames(orders=load_cdnow(sample=True)), Query())
+    >>> ctx.start, ctx.end
+    (datetime.date(1997, 1, 1), datetime.date(1998, 6, 30))
+    """
+    start, end = query.start, query.end
+    if start is None or end is None:
+        orders = base.orders
+        days = periods.local_date(orders.ordered_at, base.timezone)
+        first, last = orders.aggregate(first=days.min(), last=days.max()).execute().iloc[0]
+        start = start or _as_date(first)
+        end = end or _as_date(last)
+    if end < start:
+        from loyalist.errors import ConfigError
+
+        raise ConfigError(f"the date range ends ({end}) before it starts ({start})")
+    return Context(base, query, start, end)
+
+
+def _as_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10]) if value is not None else date.today() - timedelta(1)

@@ -1,0 +1,1 @@
+"""Engagement metrics (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""Loyalty metrics (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""Retention metrics (see DESIGN.md)."""

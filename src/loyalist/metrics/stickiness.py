@@ -1,0 +1,1 @@
+"""Stickiness metrics (see DESIGN.md)."""
