@@ -7,11 +7,13 @@ tables of any Ibis connection (PostgreSQL tables are used where they are, not co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import ibis.expr.types as ir
+import pandas as pd
 from ibis.backends import BaseBackend
 
 from loyalist.config import Config
@@ -139,6 +141,49 @@ class CustomerBase:
         """The business time zone, used for period boundaries."""
         return self.config.business.timezone
 
+    # -- numbers ------------------------------------------------------------------------
+    def metrics(
+        self,
+        names: Sequence[str] | None = None,
+        period: str | None = "month",
+        by: str | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+    ) -> pd.DataFrame:
+        """Metrics per period and segment: ``metric, period_start, period_end, segment,
+        value, ci_low, ci_high, n`` (and ``goal``, ``on_track`` where goals are set).
+
+        Examples
+        --------
+        >>> base.metrics(["nps", "revenue"], period="month", by="country")  # doctest: +SKIP
+        """
+        from loyalist.metrics.run import compute
+
+        return compute(self, names, period, by, _date(start), _date(end))  # type: ignore[arg-type]
+
+    def cohorts(
+        self,
+        period: str = "month",
+        mode: str = "on",
+        start: date | str | None = None,
+        end: date | str | None = None,
+    ) -> pd.DataFrame:
+        """The cohort table: ``cohort, offset, members, active, share, revenue_per_member``.
+
+        Examples
+        --------
+        >>> base.cohorts(period="month", mode="on_or_after")  # doctest: +SKIP
+        """
+        from loyalist.metrics.cohorts import cohort_table
+
+        return cohort_table(self, period=period, mode=mode, start=_date(start), end=_date(end))
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={c:,}" for n, c in self.report.row_counts.items())
         return f"CustomerBase({self.con.name}: {counts or ', '.join(self.tables)})"
+
+
+def _date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

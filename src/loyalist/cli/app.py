@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from loyalist.cli import data_commands
+from loyalist.cli import data_commands, metric_commands
 
 app = typer.Typer(
     name="loyalist",
@@ -18,3 +18,4 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 data_commands.register(app)
+metric_commands.register(app)
