@@ -21,8 +21,10 @@ lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
+# The suite needs a PostgreSQL server (metrics are checked on DuckDB and PostgreSQL alike):
+# scripts/postgres.sh installs one from Debian's packages if needed and starts it on 127.0.0.1.
 test: install lint
-	$(BIN)/pytest
+	LOYALIST_TEST_POSTGRES="$$(scripts/postgres.sh)" $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) demo artifacts .pytest_cache .ruff_cache
