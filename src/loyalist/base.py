@@ -178,6 +178,25 @@ class CustomerBase:
 
         return cohort_table(self, period=period, mode=mode, start=_date(start), end=_date(end))
 
+    def summary(
+        self,
+        calibration_end: date | str | None = None,
+        observation_end: date | str | None = None,
+        time_unit: str = "W",
+    ) -> pd.DataFrame:
+        """Per customer: ``frequency, recency, T, monetary_value`` (and holdout columns).
+
+        Repeat purchases only; same-day orders count once. See :mod:`loyalist.summary`.
+
+        Examples
+        --------
+        >>> base.summary("1997-09-30", "1998-06-30")  # doctest: +SKIP
+        """
+        from loyalist.summary import customer_summary
+
+        expr = customer_summary(self, _date(calibration_end), _date(observation_end), time_unit)
+        return expr.execute()  # type: ignore[arg-type]
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={c:,}" for n, c in self.report.row_counts.items())
         return f"CustomerBase({self.con.name}: {counts or ', '.join(self.tables)})"
