@@ -135,10 +135,12 @@ class Context:
                 f"choose one of {', '.join(choices)}"
             )
         attribute = customers.select(
-            __cid=customers.customer_id, __segment=customers[by].cast("string")
+            segment_customer_=customers.customer_id, segment_=customers[by].cast("string")
         )
-        joined = table.left_join(attribute, table[customer] == attribute.__cid)
-        return joined.mutate(segment=joined.__segment.fill_null(UNKNOWN)).drop("__cid", "__segment")
+        joined = table.left_join(attribute, table[customer] == attribute.segment_customer_)
+        return joined.mutate(segment=joined.segment_.fill_null(UNKNOWN)).drop(
+            "segment_customer_", "segment_"
+        )
 
 
 def resolve(base: CustomerBase, query: Query) -> Context:

@@ -46,3 +46,65 @@ def average_order_value(ctx: Context) -> ir.Table:
     )
     low, high = mean_interval(stats.value, stats.sd, stats.n)
     return stats.mutate(ci_low=low, ci_high=high)
+
+
+@metric(
+    "purchase_frequency",
+    family="value",
+    definition="How many completed orders a customer who bought in the period placed, on average.",
+    formula="completed orders ÷ customers with a completed order",
+    unit="ratio",
+    higher_is_better=True,
+)
+def purchase_frequency(ctx: Context) -> ir.Table:
+    """Mean completed orders per ordering customer, normal interval on per-customer counts."""
+    orders = ctx.completed_orders
+    orders = orders.filter(ctx.in_range(orders.day)).mutate(period_start=ctx.period_of(orders.day))
+    buyers = orders.group_by(["period_start", "customer_id"]).agg(orders=orders.count())
+    buyers = ctx.with_segment(buyers)
+    stats = buyers.group_by(["period_start", "segment"]).agg(
+        value=buyers.orders.mean(), sd=buyers.orders.std(), n=buyers.count()
+    )
+    low, high = mean_interval(stats.value, stats.sd, stats.n)
+    return stats.mutate(ci_low=low, ci_high=high)
+
+
+@metric(
+    "historical_clv",
+    family="value",
+    definition=(
+        "Revenue to date per customer: what the customers acquired so far have spent with you "
+        "on average, counted up to the end of each period."
+    ),
+    formula="mean over customers with a completed order by the period end of their revenue to it",
+    unit="money",
+    higher_is_better=True,
+)
+def historical_clv(ctx: Context) -> ir.Table:
+    """Mean cumulative completed-order revenue per acquired customer at each period end.
+
+    Orders before the date range count (it is revenue *to date*). Each customer's revenue is
+    summed per period of ordering and carried forward until their next ordering period, so
+    the engine builds one row per customer and period since acquisition, no more.
+    """
+    orders = ctx.completed_orders
+    orders = orders.filter(orders.day <= ibis.literal(ctx.end)).mutate(
+        bucket=ctx.period_of(orders.day)
+    )
+    buckets = orders.group_by(["customer_id", "bucket"]).agg(amount=orders.amount.sum())
+    buckets = buckets.mutate(
+        to_date=buckets.amount.cumsum(group_by="customer_id", order_by="bucket"),
+        until=buckets.bucket.lead().over(group_by="customer_id", order_by="bucket"),
+    )
+    calendar = ctx.calendar_table()
+    spells = buckets.join(
+        calendar,
+        (buckets.bucket <= calendar.period_start)
+        & (buckets.until.isnull() | (buckets.until > calendar.period_start)),
+    )
+    customers = ctx.with_segment(spells.select("customer_id", "period_start", "to_date"))
+    stats = customers.group_by(["period_start", "segment"]).agg(
+        value=customers.to_date.mean(), sd=customers.to_date.std(), n=customers.count()
+    )
+    low, high = mean_interval(stats.value, stats.sd, stats.n)
+    return stats.mutate(ci_low=low, ci_high=high)
