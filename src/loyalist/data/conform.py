@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
+from ibis.backends import BaseBackend
 
 from loyalist.config import TableSource
 from loyalist.data.read import ROW
@@ -21,6 +22,8 @@ from loyalist.data.schema import Column, Table
 UTC = dt.Timestamp(timezone="UTC")
 NAIVE = dt.Timestamp()
 _OFFSET = r"(Z|z|[+-]\d{2}(:?\d{2})?)$"
+#: Prefix of the stored flags of values that did not parse.
+BAD = "__unparsed_"
 _TRUE = ("true", "t", "yes", "y", "1")
 _FALSE = ("false", "f", "no", "n", "0")
 
@@ -39,8 +42,9 @@ def _try_strptime(text: str, fmt: str) -> NAIVE:  # type: ignore[valid-type]
 class Conformed:
     """A raw table mapped onto the data model, plus what did not fit.
 
-    ``values`` holds the typed canonical columns as expressions on ``raw``, so a check can
-    filter ``raw`` by them and show the user's own rows as examples.
+    ``values`` holds the typed canonical columns and ``unparsed`` the flags of values that
+    did not parse, as expressions on ``rows`` (the raw table itself, or a stored copy of the
+    typed columns); ``raw`` keeps the user's own rows and names for examples.
     """
 
     raw: ir.Table
@@ -48,11 +52,25 @@ class Conformed:
     mapping: dict[str, str]
     missing: list[tuple[str, str]] = field(default_factory=list)
     unparsed: dict[str, ir.BooleanValue] = field(default_factory=dict)
+    rows: ir.Table | None = None
+
+    @property
+    def on(self) -> ir.Table:
+        """The table ``values`` and ``unparsed`` are expressions on."""
+        return self.raw if self.rows is None else self.rows
 
     @property
     def table(self) -> ir.Table:
         """The table of the data model (canonical names and types)."""
-        return self.raw.select(**self.values)
+        return self.on.select(**self.values)
+
+    def stored(self, con: BaseBackend, name: str) -> Conformed:
+        """Store the typed columns and the parse flags once, so checks scan them cheaply."""
+        flags = {f"{BAD}{c}": e for c, e in self.unparsed.items()}
+        table = con.create_table(name, self.on.select(**self.values, **flags))
+        values = {c: table[c] for c in self.values}
+        unparsed = {c: table[f"{BAD}{c}"] for c in self.unparsed}
+        return Conformed(self.raw, values, self.mapping, self.missing, unparsed, table)
 
 
 def conform(raw: ir.Table, spec: Table, source: TableSource, business_tz: str) -> Conformed:

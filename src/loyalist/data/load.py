@@ -19,8 +19,8 @@ import pyarrow as pa
 from ibis.backends import BaseBackend
 
 from loyalist.config import Config, TableSource
-from loyalist.data.conform import Conformed, conform
-from loyalist.data.read import ROW, RawTable, ReadError, read_file
+from loyalist.data.conform import BAD, Conformed, conform
+from loyalist.data.read import ROW, RawTable, ReadError, drop_raw, read_file
 from loyalist.data.schema import REQUIRED_TABLES, TABLES
 from loyalist.data.validate import Problem, ValidationReport, check_references, check_table
 from loyalist.errors import ConfigError, DataError
@@ -84,6 +84,9 @@ def load_tables(
             source = given if isinstance(given, TableSource) else config.tables.get(name)
             source = source or TableSource(name)
             conformed[name] = conform(raw.table, TABLES[name], source, config.business.timezone)
+            if own and not conformed[name].missing:
+                created.append(f"__typed_{name}")
+                conformed[name] = conformed[name].stored(engine, f"__typed_{name}")
             say(f"checking {name}")
             problems, n_rows = check_table(
                 name, conformed[name], label, rejected=raw.rejected_lines
@@ -136,7 +139,9 @@ def _engine(sources: Mapping[str, TableInput], con: BaseBackend | None) -> tuple
             return ibis.connect(url), False
         except Exception as exc:
             raise ConfigError(f"could not connect to {url}: {exc}") from exc
-    return ibis.duckdb.connect(), True
+    con = ibis.duckdb.connect()
+    con.raw_sql("SET enable_progress_bar = false")  # our own progress, not DuckDB's, on stdout
+    return con, True
 
 
 def _raw_table(
@@ -210,12 +215,16 @@ def _arrow_with_rows(frame: Any, name: str) -> pa.Table:
 
 
 def _store(engine: BaseBackend, own: bool, name: str, conformed: Conformed) -> ir.Table:
-    table = conformed.table.drop(ROW) if ROW in conformed.values else conformed.table
     if not own:
-        return table
-    return engine.create_table(name, table, overwrite=True)
+        return conformed.table.drop(ROW) if ROW in conformed.values else conformed.table
+    stored = f"__typed_{name}"
+    helpers = [c for c in conformed.on.columns if c == ROW or c.startswith(BAD)]
+    for column in helpers:
+        engine.con.execute(f'ALTER TABLE "{stored}" DROP COLUMN "{column}"')
+    engine.con.execute(f'ALTER TABLE "{stored}" RENAME TO "{name}"')
+    return engine.table(name)
 
 
 def _drop(engine: BaseBackend, names: list[str]) -> None:
     for name in names:
-        engine.con.execute(f'DROP TABLE IF EXISTS "{name}"')
+        drop_raw(engine.con, name)

@@ -95,10 +95,10 @@ def read_file(
     kind = file_format(path, source.format)
     quoted = _sql_string(str(path))
     if kind == "parquet":
-        _create(con, name, f"read_parquet({quoted})", path, limit)
+        _create(con, name, f"read_parquet({quoted}, file_row_number = true)", path, limit, 1)
         return RawTable(name)
     if kind == "json":
-        _create(con, name, f"read_json_auto({quoted})", path, limit)
+        _create(con, name, f"read_json_auto({quoted})", path, limit, 1)
         return RawTable(name)
     return _read_csv(con, source, name, limit)
 
@@ -146,7 +146,7 @@ def _read_utf8_csv(
         "encoding": "utf-8",
     }
     args = ", ".join(f"{k} = {_literal(v)}" for k, v in options.items())
-    _create(con, name, f"read_csv({_sql_string(str(path))}, {args})", source.path, limit)
+    _create(con, name, f"read_csv({_sql_string(str(path))}, {args})", source.path, limit, 2)
     rejects = con.execute(
         f'SELECT line, error_type, csv_line FROM "{name}__rejects" ORDER BY line'
     ).fetchall()
@@ -158,17 +158,49 @@ def _read_utf8_csv(
 
 
 def _create(
-    con: duckdb.DuckDBPyConnection, name: str, scan: str, path: Path | None, limit: int | None
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    scan: str,
+    path: Path | None,
+    limit: int | None,
+    first_row: int,
 ) -> None:
+    """Make ``name`` a view of the source with its row (or line) number in ``__row``.
+
+    Parquet is read where it lies (its reader numbers the rows); CSV and JSON are parsed once
+    into ``<name>__data``, whose insertion order gives the line numbers.
+    """
     head = f" LIMIT {int(limit)}" if limit else ""
     try:
-        con.execute(
-            f'CREATE OR REPLACE TABLE "{name}" AS '
-            f"SELECT row_number() OVER () + 1 AS {ROW}, * FROM {scan}{head}"
-        )
+        if "file_row_number" in scan:
+            con.execute(
+                f'CREATE OR REPLACE VIEW "{name}" AS SELECT file_row_number + {first_row} AS '
+                f"{ROW}, * EXCLUDE (file_row_number) FROM {scan}{head}"
+            )
+            con.execute(f'SELECT * FROM "{name}" LIMIT 0')  # reads the footer: fails early
+        else:
+            con.execute(f'CREATE OR REPLACE TABLE "{name}__data" AS SELECT * FROM {scan}{head}')
+            con.execute(
+                f'CREATE OR REPLACE VIEW "{name}" AS SELECT rowid + {first_row} AS {ROW}, * '
+                f'FROM "{name}__data"'
+            )
     except duckdb.Error as exc:
+        drop_raw(con, name)
         first_line = str(exc).strip().splitlines()[0]
         raise ReadError(f"{path.name if path else name}: could not be read: {first_line}") from exc
+
+
+def drop_raw(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop what :func:`read_file` made for ``name`` (a view, its data, or a plain table)."""
+    for statement in (
+        f'DROP VIEW IF EXISTS "{name}"',
+        f'DROP TABLE IF EXISTS "{name}__data"',
+        f'DROP TABLE IF EXISTS "{name}"',
+    ):
+        try:
+            con.execute(statement)
+        except duckdb.CatalogException:
+            continue
 
 
 def _head(path: Path) -> bytes:

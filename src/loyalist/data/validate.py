@@ -113,10 +113,10 @@ def check_table(
         for canonical, wanted in conformed.missing
     ]
     problems += _rejected_lines(name, source, rejected or [])
-    raw = conformed.raw
+    rows = conformed.on
     checks = _row_checks(name, conformed, now or datetime.now(UTC))
     counts = (
-        raw.aggregate(__n=raw.count(), **{f"c{i}": c.failing.sum() for i, c in enumerate(checks)})
+        rows.aggregate(__n=rows.count(), **{f"c{i}": c.failing.sum() for i, c in enumerate(checks)})
         .to_pyarrow()
         .to_pylist()[0]
     )
@@ -136,7 +136,7 @@ def check_table(
                     check.message.format(count=count, total=n_rows),
                     count,
                     check.severity,
-                    _examples(raw.filter(check.failing), columns),
+                    _examples(conformed, rows.filter(check.failing), columns),
                     check.hint,
                 )
             )
@@ -162,22 +162,28 @@ def check_references(tables: dict[str, Conformed], sources: dict[str, str]) -> l
         for column in TABLES[name].customer_columns:
             if column not in conformed.mapping:
                 continue
-            rows = conformed.raw.mutate(__id=conformed.values[column])
-            rows = rows.filter(rows.__id.notnull())
-            orphans = rows.anti_join(known, rows.__id == known.customer_id)
-            count = int(orphans.count().to_pyarrow().as_py())
+            ids = conformed.on.select(customer_=conformed.values[column])
+            ids = ids.filter(ids.customer_.notnull())
+            per_id = ids.group_by("customer_").agg(rows_=ids.count())
+            orphans = per_id.anti_join(known, per_id.customer_ == known.customer_id)
+            found = orphans.aggregate(rows_=orphans.rows_.sum(), ids_=orphans.count())
+            counts = found.to_pyarrow().to_pylist()[0]
+            count = int(counts["rows_"] or 0)
             if count:
-                distinct = int(orphans.__id.nunique().to_pyarrow().as_py())
+                source_column = conformed.mapping[column]
+                examples = conformed.on.semi_join(
+                    orphans.limit(MAX_EXAMPLES), conformed.values[column] == orphans.customer_
+                )
                 problems.append(
                     Problem(
                         name,
                         sources[name],
-                        conformed.mapping[column],
-                        f"{count} rows ({distinct} distinct ids) name a customer who is not in the "
-                        "customers table",
+                        source_column,
+                        f"{count} rows ({counts['ids_']} distinct ids) name a customer who is "
+                        "not in the customers table",
                         count,
                         "warning",
-                        _examples(orphans.drop("__id"), [conformed.mapping[column]]),
+                        _examples(conformed, examples, [source_column]),
                         "their orders still count; add the customers to get their attributes",
                     )
                 )
@@ -278,7 +284,7 @@ def _duplicate_keys(name: str, source: str, c: Conformed) -> list[Problem]:
     key = [k for k in TABLES[name].key if k in c.mapping]
     if not key or len(key) < len(TABLES[name].key):
         return []
-    rows = c.raw.mutate(**{f"__k{i}": c.values[k] for i, k in enumerate(key)})
+    rows = c.on.mutate(**{f"__k{i}": c.values[k] for i, k in enumerate(key)})
     key_cols = [f"__k{i}" for i in range(len(key))]
     counts = rows.group_by(key_cols).agg(__copies=rows.count()).filter(lambda t: t.__copies > 1)
     dup_rows = int(counts.__copies.sum().to_pyarrow().as_py() or 0)
@@ -295,7 +301,7 @@ def _duplicate_keys(name: str, source: str, c: Conformed) -> list[Problem]:
             f"{dup_rows} rows share {n_keys} duplicated key values "
             f"({', '.join(shown)} must be unique)",
             dup_rows,
-            examples=_examples(dupes, shown),
+            examples=_examples(c, dupes, shown),
         )
     ]
 
@@ -346,7 +352,14 @@ def _source_name(c: Conformed, canonical: str | None) -> str | None:
     return c.mapping.get(canonical, canonical) if canonical else None
 
 
-def _examples(rows: ir.Table, columns: list[str]) -> list[dict[str, Any]]:
+def _examples(c: Conformed, failing: ir.Table, columns: list[str]) -> list[dict[str, Any]]:
+    """Up to five failing rows as they are in the source (its names, its text)."""
+    rows = c.raw
+    if c.rows is not None:  # checks ran on a stored copy: find the source rows by number
+        numbers = failing.select(ROW).order_by(ROW).limit(MAX_EXAMPLES).to_pyarrow()
+        rows = rows.filter(rows[ROW].isin(numbers[ROW].to_pylist()))
+    else:
+        rows = failing
     keep = [ROW] + [col for col in dict.fromkeys(columns) if col in rows.columns]
     if ROW in rows.columns:
         rows = rows.order_by(ROW)
