@@ -49,3 +49,33 @@ def get(name: str) -> Metric:
         raise ConfigError(
             f"unknown metric {name!r}.{hint} `loyalist metrics --list` shows them all."
         ) from None
+
+
+def as_markdown() -> str:
+    """The catalog as a Markdown page: one table per family (``docs/metrics.md``).
+
+    Examples
+    --------
+    >>> as_markdown().splitlines()[0]
+    '# Metrics'
+    """
+    lines = [
+        "# Metrics",
+        "",
+        "Every metric of loyalist, as `loyalist metrics --list` shows it. A result is a tidy",
+        "table: `metric, period_start, period_end, segment, value, ci_low, ci_high, n`. Rates are",
+        "fractions; intervals are 95 % (Wilson for shares, the NPS standard error for NPS, the",
+        "normal approximation for means). Periods are counted in the business time zone.",
+        "This page is generated from the catalog (`loyalist.metrics.catalog.as_markdown`).",
+    ]
+    direction = {True: "higher", False: "lower", None: "–"}
+    for family, metrics in by_family().items():
+        lines += ["", f"## {family.capitalize()}", "",
+                  "| metric | definition | formula | unit | better | needs |",
+                  "|---|---|---|---|---|---|"]
+        lines += [
+            f"| `{m.name}` | {m.definition} | `{m.formula}` | {m.unit} | "
+            f"{direction[m.higher_is_better]} | {', '.join(m.needs)} |"
+            for m in metrics
+        ]
+    return "\n".join(lines) + "\n"

@@ -92,7 +92,12 @@ class Context:
         """The calendar as a table: ``period_start``, ``first_day``, ``last_day``, ``days``.
 
         ``first_day`` and ``last_day`` are clipped to the date range; ``period_start`` is not.
+        One table per context, so metrics that share it share their subqueries too.
         """
+        return self._calendar_table
+
+    @cached_property
+    def _calendar_table(self) -> ir.Table:
         rows = [
             {
                 "period_start": start,

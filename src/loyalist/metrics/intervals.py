@@ -24,7 +24,8 @@ def wilson(successes: ir.NumericValue, n: ir.NumericValue) -> tuple[ir.Value, ir
     z2 = Z * Z
     centre = (p + z2 / (2 * n_safe)) / (1 + z2 / n_safe)
     half = Z * ((p * (1 - p) / n_safe + z2 / (4 * n_safe * n_safe)).sqrt()) / (1 + z2 / n_safe)
-    return centre - half, centre + half
+    # Rounding can put a bound a hair past the estimate at p = 0 or 1: keep it around p.
+    return ibis.least(centre - half, p), ibis.greatest(centre + half, p)
 
 
 def nps_interval(
