@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ibis.expr.types as ir
 import pandas as pd
@@ -19,6 +19,9 @@ from ibis.backends import BaseBackend
 from loyalist.config import Config
 from loyalist.data.load import Progress, TableInput, load_tables
 from loyalist.data.validate import ValidationReport
+
+if TYPE_CHECKING:
+    from loyalist.models.chain import ClvResult
 
 
 class CustomerBase:
@@ -196,6 +199,40 @@ class CustomerBase:
 
         expr = customer_summary(self, _date(calibration_end), _date(observation_end), time_unit)
         return expr.execute()  # type: ignore[arg-type]
+
+    def clv(
+        self,
+        model: str = "bgnbd",
+        horizon: float = 52,
+        time_unit: str = "W",
+        discount_rate: float = 0.1,
+        margin: float = 0.3,
+        calibration_end: date | str | None = None,
+        observation_end: date | str | None = None,
+    ) -> ClvResult:
+        """Predicted lifetime value of every customer (BG/NBD or Pareto/NBD with Gamma-Gamma).
+
+        ``discount_rate`` is annual; ``horizon`` is in ``time_unit``. With a ``calibration_end``
+        before the end of the data, ``result.holdout`` checks the forecast. See
+        :func:`loyalist.models.chain.clv`.
+
+        Examples
+        --------
+        >>> result = base.clv(horizon=52, calibration_end="1997-09-30")  # doctest: +SKIP
+        >>> result.customers.head()  # doctest: +SKIP
+        """
+        from loyalist.models.chain import clv
+
+        return clv(
+            self,
+            model,  # type: ignore[arg-type]
+            horizon,
+            time_unit,  # type: ignore[arg-type]
+            discount_rate,
+            margin,
+            calibration_end,
+            observation_end,
+        )
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={c:,}" for n, c in self.report.row_counts.items())

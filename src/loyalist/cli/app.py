@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from loyalist.cli import data_commands, metric_commands
+from loyalist.cli import clv_command, data_commands, metric_commands
 
 app = typer.Typer(
     name="loyalist",
@@ -19,3 +19,4 @@ app = typer.Typer(
 )
 data_commands.register(app)
 metric_commands.register(app)
+clv_command.register(app)
