@@ -55,9 +55,9 @@ def test_sql_matches_snapshot(base: CustomerBase, name: str, dialect: str) -> No
     path = SNAPSHOTS / dialect / f"{name}.sql"
     if os.environ.get("LOYALIST_UPDATE_SNAPSHOTS"):
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(sql)
+        path.write_bytes(sql.encode())
     assert path.exists(), f"no snapshot for {name}: run with LOYALIST_UPDATE_SNAPSHOTS=1"
-    assert sql == path.read_text(), f"the SQL of {name} changed; see {path}"
+    assert sql == path.read_bytes().decode(), f"the SQL of {name} changed; see {path}"
 
 
 @pytest.mark.parametrize("dialect", ["pyspark", "snowflake", "bigquery"])

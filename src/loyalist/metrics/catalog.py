@@ -12,6 +12,9 @@ from loyalist.metrics import (  # noqa: F401  (imported for their declarations)
     stickiness,
     value,
 )
+
+# isort: split
+from loyalist.metrics import lifecycle  # noqa: F401  (after stickiness: listed after it)
 from loyalist.metrics.registry import METRICS
 from loyalist.metrics.spec import FAMILIES, Metric
 

@@ -50,6 +50,7 @@ def metric_sql(
     compiler = _COMPILER.get(dialect, dialect)
     sql = ibis.to_sql(expr, dialect=compiler)
     sql = re.sub(r"[`\"]memory[`\"]\.[`\"]main[`\"]\.", "", sql)  # loyalist's own DuckDB
+    sql = re.sub(r"EXCLUDE \(([^)]*)\)", _sorted_exclude, sql)  # Ibis drops in set order
     source = _SQLGLOT.get(compiler, compiler)
     for table in expr.op().find(ops.InMemoryTable):
         inline = _values(table.data.to_frame(), source)
@@ -59,6 +60,10 @@ def metric_sql(
     target = _SQLGLOT.get(dialect, dialect)
     tree = sqlglot.parse_one(sql, read=source)
     return tree.transform(lambda node: _wall_clock(node, target)).sql(target, pretty=True)
+
+
+def _sorted_exclude(match: re.Match[str]) -> str:
+    return "EXCLUDE (" + ", ".join(sorted(match.group(1).split(", "))) + ")"
 
 
 def _values(frame: object, dialect: str) -> str:

@@ -1,0 +1,261 @@
+"""Activity: who was active on which local day, reduced once, and spines of days to count on.
+
+Events can run to tens of millions of rows, so every stickiness metric starts from the same
+small table: one row per customer and local day with at least one event (``active_days``).
+Counting per day, week or month is a group-by on that table; days without any activity still
+count, as zeros, through a *spine* (the days, weeks or months of the query, built in Python:
+a few thousand rows at most), never through a customer × day cross join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal, TypeVar
+from zoneinfo import ZoneInfo
+
+import ibis
+import ibis.expr.types as ir
+
+from loyalist.metrics import periods
+from loyalist.metrics.context import ALL, Context
+from loyalist.metrics.intervals import Z
+
+Unit = Literal["day", "week", "month", "year"]
+Source = Literal["events", "orders"]
+T = TypeVar("T")
+
+
+def once(ctx: Context, key: Hashable, build: Callable[[], T]) -> T:
+    """Build a piece of a query once per :class:`Context` and hand out the same expression.
+
+    Metrics computed together share one context; the same Ibis expression used by several
+    of them compiles to one common table, which the engine computes once (small in-memory
+    tables, such as spines, would otherwise be new tables each time they are built).
+    """
+    cache = ctx.__dict__.setdefault("_built_once", {})
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def activity_source(ctx: Context) -> Source:
+    """``events`` when the base has app or site activity, else completed ``orders``."""
+    return "events" if ctx.base.has("events") else "orders"
+
+
+#: Power-user windows (L28) look back this many days before the first day they count.
+LOOKBACK_DAYS = 27
+
+
+def previous_start(ctx: Context) -> date:
+    """The first day of the period before the query's first period (the lifecycle's
+    "previous period"; with ``period=None``, as many days before the range as it has)."""
+    if ctx.period is None:
+        return ctx.start - timedelta(days=(ctx.end - ctx.start).days + 1)
+    return periods.floor(ctx.calendar[0][0] - timedelta(days=1), ctx.period)
+
+
+def history_start(ctx: Context) -> date:
+    """The first day of the activity every stickiness metric of a query shares.
+
+    The range start less :data:`LOOKBACK_DAYS` (power-user windows), or the start of the
+    period before the first one (the lifecycle's previous period) when that is earlier: one
+    scan of the events then serves DAU to lifecycle alike.
+    """
+    return min(ctx.start - timedelta(days=LOOKBACK_DAYS), previous_start(ctx))
+
+
+def reduced(ctx: Context, source: Source = "events", since: date | None = None) -> ir.Table:
+    """Distinct active customer-days: ``customer_id, day, first_at, segment``.
+
+    The one scan of the events every metric of a query shares (identical expressions
+    compile to one common table): the local days ``since`` (default :func:`history_start`)
+    to the range end, selected on UTC time (:func:`events_between`), with the local day
+    worked out once per event. From ``orders``: the days of completed orders, all history.
+    """
+    if source == "orders":
+        orders = ctx.completed_orders
+        rows = orders.select("customer_id", "day", at=orders.ordered_at)
+    else:
+        events = events_between(ctx, history_start(ctx) if since is None else since, ctx.end)
+        rows = events.select("customer_id", day=ctx.day(events.occurred_at), at=events.occurred_at)
+    rows = rows.filter(rows.customer_id.notnull())
+    rows = rows.group_by(["customer_id", "day"]).agg(first_at=rows.at.min())
+    return ctx.with_segment(rows)
+
+
+def within(table: ir.Table, first: date, last: date, tz: str) -> ir.BooleanValue:
+    """True for rows of a :func:`reduced` table whose local day is ``first`` … ``last``.
+
+    Compares ``first_at`` (the day's first event) with UTC instants: an engine cannot push
+    that test down into the shared scan, where it would work out every event's local day
+    again (a test on ``day`` is pushed down, and costs as much as the scan itself).
+    """
+    return (table.first_at >= day_begins(first, tz)) & (
+        table.first_at < day_begins(last + timedelta(days=1), tz)
+    )
+
+
+def active_days(
+    ctx: Context, first: date | None = None, last: date | None = None, source: Source = "events"
+) -> ir.Table:
+    """One row per customer and local day with activity, ``first`` … ``last`` (default: the
+    query's date range): columns ``customer_id, day, first_at, segment``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.metrics.context import resolve
+    >>> from loyalist.metrics.spec import Query
+    >>> orders = pd.DataFrame({"order_id": ["1"], "customer_id": ["a"],
+    ...                        "ordered_at": ["2024-01-01"], "amount": [1.0]})
+    >>> ctx = resolve(CustomerBase.from_frames(orders=orders), Query())
+    >>> active_days(ctx, source="orders").count().execute()
+    1
+    """
+    first = ctx.start if first is None else first
+    last = ctx.end if last is None else last
+    since = history_start(ctx)
+    rows = reduced(ctx, source, since if first >= since else first)
+    return rows.filter(within(rows, first, last, ctx.tz))
+
+
+def first_active_day(ctx: Context, since: date, source: Source = "events") -> ir.Table:
+    """Each customer's first active day ever (up to the range end): ``customer_id, first_ever``.
+
+    Events before :func:`reduced`'s span are only scanned for their earliest timestamp per
+    customer (the local day is worked out per customer, not per event).
+    """
+    days = reduced(ctx, source, since)
+    days = days.filter(days.first_at < day_begins(ctx.end + timedelta(days=1), ctx.tz))
+    days = days.select("customer_id", "day")
+    if source == "events":
+        events = ctx.table("events")
+        early = events.filter(events.occurred_at < day_begins(since, ctx.tz))
+        early = early.group_by("customer_id").agg(at=early.occurred_at.min())
+        early = early.select("customer_id", day=ctx.day(early.at))
+        days = ibis.union(days, early, distinct=False)
+    return days.group_by("customer_id").agg(first_ever=days.day.min())
+
+
+def events_between(ctx: Context, first: date, last: date) -> ir.Table:
+    """The events of the local days ``first`` … ``last``, selected on their UTC timestamp.
+
+    The bounds are the UTC instants at which those local days begin and end (worked out in
+    Python), so engines compare plain timestamps (and skip files and row groups) instead of
+    converting every event to local time first.
+    """
+    events = ctx.table("events")
+    return events.filter(
+        events.occurred_at >= day_begins(first, ctx.tz),
+        events.occurred_at < day_begins(last + timedelta(days=1), ctx.tz),
+    )
+
+
+def day_begins(day: date, tz: str) -> ir.TimestampValue:
+    """The UTC instant at which the local ``day`` begins in ``tz``.
+
+    Examples
+    --------
+    >>> day_begins(date(2024, 7, 1), "Europe/Amsterdam").execute()
+    Timestamp('2024-06-30 22:00:00+0000', tz='UTC')
+    """
+    local = datetime.combine(day, time(), tzinfo=ZoneInfo(tz))
+    return ibis.literal(local.astimezone(UTC))
+
+
+def unit_start(day: ir.DateValue, unit: Unit) -> ir.DateValue:
+    """The first day of the day, ISO week, month or year that contains ``day``."""
+    return periods.truncate(day, unit).cast("date")
+
+
+def spine(ctx: Context, unit: Unit) -> ir.Table:
+    """Every day, week, month or year of the query, with the period it is counted in.
+
+    Columns ``period_start, unit_start, days``: ``days`` is how many of the unit's days lie in
+    the date range. A unit belongs to the period that holds its first day inside the range,
+    so a week straddling two months counts in the month of its Monday, and the partly covered
+    first week of a range counts in the first period.
+
+    Examples
+    --------
+    >>> from loyalist.metrics.spec import Query
+    >>> ctx = Context(None, Query("month"), date(2024, 1, 1), date(2024, 2, 29))
+    >>> spine(ctx, "week").execute().groupby("period_start").size().tolist()
+    [5, 4]
+    """
+    return once(ctx, ("spine", unit), lambda: _spine(ctx, unit))
+
+
+def _spine(ctx: Context, unit: Unit) -> ir.Table:
+    rows = []
+    for first, last in periods.calendar(ctx.start, ctx.end, unit):
+        covered_first, covered_last = max(first, ctx.start), min(last, ctx.end)
+        owner = ctx.start if ctx.period is None else periods.floor(covered_first, ctx.period)
+        rows.append(
+            {
+                "period_start": owner,
+                "unit_start": first,
+                "days": (covered_last - covered_first).days + 1,
+            }
+        )
+    return ibis.memtable(
+        rows, schema={"period_start": "date", "unit_start": "date", "days": "int64"}
+    )
+
+
+def segments_of(ctx: Context, table: ir.Table) -> ir.Table:
+    """The segments to report (one column ``segment``): ``all``, or those found in ``table``."""
+    if ctx.query.by is None:
+        return once(
+            ctx, "all", lambda: ibis.memtable({"segment": [ALL]}, schema={"segment": "string"})
+        )
+    return table.select("segment").distinct()
+
+
+def actives_per_unit(ctx: Context, days: ir.Table, unit: Unit) -> ir.Table:
+    """Distinct active customers per unit and segment, zeros included.
+
+    ``days`` is an :func:`active_days` table with a ``segment``. Returns ``period_start,
+    segment, unit_start, actives`` with one row per unit of the :func:`spine` and segment.
+    """
+    days = days.mutate(unit_start=unit_start(days.day, unit))
+    actives = days.customer_id.count() if unit == "day" else days.customer_id.nunique()
+    counts = days.group_by(["unit_start", "segment"]).agg(actives=actives)
+    grid = spine(ctx, unit).cross_join(segments_of(ctx, days))
+    joined = grid.left_join(
+        counts,
+        [grid.unit_start == counts.unit_start, grid.segment == counts.segment],
+    )
+    return joined.select(
+        grid.period_start,
+        grid.segment,
+        grid.unit_start,
+        actives=joined.actives.fill_null(0),
+    )
+
+
+def mean_actives(ctx: Context, days: ir.Table, unit: Unit) -> ir.Table:
+    """Mean actives per unit over each period, in the shape of a metric result.
+
+    The interval is the normal approximation over the units (mean ± 1.96 · sd / √units),
+    NULL when the period holds a single unit; ``n`` is the number of units.
+    """
+    per_unit = actives_per_unit(ctx, days, unit)
+    stats = per_unit.group_by(["period_start", "segment"]).agg(
+        value=per_unit.actives.mean(),
+        sd=per_unit.actives.std(),
+        n=per_unit.count(),
+    )
+    half = Z * stats.sd / stats.n.cast("float64").sqrt()
+    several = stats.n > 1
+    return stats.select(
+        "period_start",
+        "segment",
+        "value",
+        ci_low=ibis.ifelse(several, ibis.greatest(stats.value - half, 0.0), ibis.null("float64")),
+        ci_high=ibis.ifelse(several, stats.value + half, ibis.null("float64")),
+        n="n",
+    )

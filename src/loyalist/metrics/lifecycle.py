@@ -1,0 +1,220 @@
+"""Lifecycle: per period, how many customers are new, returning, resurrected or dormant.
+
+Active means any app or site event on a local day; a shop without an events table uses its
+completed orders instead, so the lifecycle works for it too. For each period of the query:
+
+- ``new``: active in the period, and never active before it;
+- ``returning``: active in the period and in the previous one;
+- ``resurrected``: active in the period, not in the previous one, but at some earlier time;
+- ``dormant``: active in the previous period, not in this one (a positive count; charts draw
+  it below zero).
+
+Periods are those of the date range; activity in a period is counted on its days inside the
+range, while the previous period (the whole one, even before the range start) and all
+earlier history decide between new, returning and resurrected. With ``period=None`` the
+previous period is the same number of days just before the range.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import ibis
+import ibis.expr.types as ir
+import pandas as pd
+
+from loyalist.metrics import periods
+from loyalist.metrics.activity import (
+    active_days,
+    activity_source,
+    first_active_day,
+    history_start,
+    once,
+    previous_start,
+    segments_of,
+    within,
+)
+from loyalist.metrics.context import Context, resolve
+from loyalist.metrics.registry import metric
+from loyalist.metrics.spec import Period, Query
+
+if TYPE_CHECKING:
+    from loyalist.base import CustomerBase
+
+STATUSES = ("new", "returning", "resurrected", "dormant")
+_NULL = ibis.null("float64")
+_SOURCE = (
+    " Active = any app or site event that day, or a completed order when there is no events "
+    "table. Counted per period of the date range."
+)
+
+
+def _previous_periods(ctx: Context) -> ir.Table:
+    """For each period of the query: ``prev_key`` (the key of its previous period) and
+    the first day of the period in the range (``first_day``)."""
+    rows = []
+    for start, _ in ctx.calendar:
+        first_day = max(start, ctx.start)
+        if ctx.period is None:
+            prev = ctx.start - timedelta(days=(ctx.end - ctx.start).days + 1)
+        else:
+            prev = periods.floor(start - timedelta(days=1), ctx.period)
+        rows.append({"period_start": start, "prev_key": prev, "first_day": first_day})
+    return ibis.memtable(
+        rows, schema={"period_start": "date", "prev_key": "date", "first_day": "date"}
+    )
+
+
+def _period_key(ctx: Context, day: ir.DateValue) -> ir.DateValue:
+    """The key of the (unclipped) period holding ``day``; with ``period=None``, the first
+    day of the same-length window before the range for days in it."""
+    if ctx.period is not None:
+        return periods.truncate(day, ctx.period).cast("date")
+    length = (ctx.end - ctx.start).days + 1
+    before = ctx.start - timedelta(days=length)
+    in_before = day.between(ibis.literal(before), ibis.literal(ctx.start - timedelta(days=1)))
+    return ibis.ifelse(in_before, ibis.literal(before), ibis.null("date"))
+
+
+def statuses(ctx: Context) -> ir.Table:
+    """Lifecycle counts: ``period_start, segment, new, returning, resurrected, dormant``.
+
+    One row per period and segment, zeros included; built, not executed (once per query,
+    shared by the four lifecycle metrics).
+    """
+    return once(ctx, "lifecycle", lambda: _statuses(ctx))
+
+
+def _statuses(ctx: Context) -> ir.Table:
+    source = activity_source(ctx)
+    since = previous_start(ctx)
+    days = active_days(ctx, since, ctx.end, source)
+    first_ever = first_active_day(ctx, history_start(ctx), source)
+    now = days.filter(within(days, ctx.start, ctx.end, ctx.tz))
+    now = now.select(
+        "customer_id", period_start=ctx.period_of(now.day), now=ibis.literal(1), before=0
+    )
+    prev_map = _previous_periods(ctx)
+    keyed = days.select("customer_id", key=_period_key(ctx, days.day))
+    before = keyed.join(prev_map, keyed.key == prev_map.prev_key)
+    before = before.select("customer_id", "period_start", now=ibis.literal(0), before=1)
+    both = ibis.union(now.distinct(), before.distinct(), distinct=False)
+    flags = both.group_by(["customer_id", "period_start"]).agg(
+        now=both.now.max(), before=both.before.max()
+    )
+    flags = flags.join(prev_map, "period_start").join(first_ever, "customer_id")
+    flags = ctx.with_segment(flags)
+    now_, before_ = flags.now == 1, flags.before == 1
+    earlier = flags.first_ever < flags.first_day
+    counts = flags.group_by(["period_start", "segment"]).agg(
+        new=(now_ & ~earlier).sum(),
+        returning=(now_ & before_).sum(),
+        resurrected=(now_ & ~before_ & earlier).sum(),
+        dormant=(~now_ & before_).sum(),
+    )
+    grid = (
+        once(ctx, "calendar", ctx.calendar_table)
+        .select("period_start")
+        .cross_join(segments_of(ctx, flags))
+    )
+    joined = grid.left_join(
+        counts,
+        [grid.period_start == counts.period_start, grid.segment == counts.segment],
+    )
+    return joined.select(
+        grid.period_start,
+        grid.segment,
+        **{s: joined[s].fill_null(0).cast("int64") for s in STATUSES},
+    )
+
+
+def _count(ctx: Context, status: str) -> ir.Table:
+    table = statuses(ctx)
+    return table.select(
+        "period_start", "segment", value=table[status], ci_low=_NULL, ci_high=_NULL, n=table[status]
+    )
+
+
+@metric(
+    "lifecycle_new",
+    family="stickiness",
+    definition="New customers: active in the period for the first time ever." + _SOURCE,
+    formula="count(customers whose first activity ever is in the period)",
+    unit="count",
+    higher_is_better=True,
+)
+def lifecycle_new(ctx: Context) -> ir.Table:
+    """Customers active for the first time; a count (NULL interval, ``n`` = the count)."""
+    return _count(ctx, "new")
+
+
+@metric(
+    "lifecycle_returning",
+    family="stickiness",
+    definition="Returning customers: active in the period and in the previous one." + _SOURCE,
+    formula="count(customers active in the period and the previous period)",
+    unit="count",
+    higher_is_better=True,
+)
+def lifecycle_returning(ctx: Context) -> ir.Table:
+    """Customers active now and in the previous period; a count."""
+    return _count(ctx, "returning")
+
+
+@metric(
+    "lifecycle_resurrected",
+    family="stickiness",
+    definition="Resurrected customers: active in the period, not in the previous one, but "
+    "at some earlier time." + _SOURCE,
+    formula="count(customers active now, not in the previous period, active before that)",
+    unit="count",
+    higher_is_better=True,
+)
+def lifecycle_resurrected(ctx: Context) -> ir.Table:
+    """Customers back after at least one inactive period; a count."""
+    return _count(ctx, "resurrected")
+
+
+@metric(
+    "lifecycle_dormant",
+    family="stickiness",
+    definition="Dormant customers: active in the previous period but not in this one (a "
+    "positive count; charts draw it below zero)." + _SOURCE,
+    formula="count(customers active in the previous period, not in the period)",
+    unit="count",
+    higher_is_better=False,
+)
+def lifecycle_dormant(ctx: Context) -> ir.Table:
+    """Customers who stopped this period; a count."""
+    return _count(ctx, "dormant")
+
+
+def lifecycle_table(
+    base: CustomerBase,
+    period: Period | None = "month",
+    start: date | None = None,
+    end: date | None = None,
+    by: str | None = None,
+) -> pd.DataFrame:
+    """The lifecycle per period and segment, for the report's growth-accounting chart.
+
+    Returns a DataFrame with ``period_start, segment, new, returning, resurrected, dormant``
+    (counts; every period of the range, zeros included).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from loyalist import CustomerBase
+    >>> orders = pd.DataFrame({"order_id": ["1", "2", "3"], "customer_id": ["a", "a", "b"],
+    ...                        "ordered_at": ["2024-01-05", "2024-02-05", "2024-01-09"],
+    ...                        "amount": [1.0, 1.0, 1.0]})
+    >>> table = lifecycle_table(CustomerBase.from_frames(orders=orders))
+    >>> table[["new", "returning", "resurrected", "dormant"]].values.tolist()
+    [[2, 0, 0, 0], [0, 1, 0, 1]]
+    """
+    ctx = resolve(base, Query(period, by, start, end))
+    frame = base.con.execute(statuses(ctx))
+    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
+    frame = frame.sort_values(["period_start", "segment"], kind="stable")
+    return frame[["period_start", "segment", *STATUSES]].reset_index(drop=True)

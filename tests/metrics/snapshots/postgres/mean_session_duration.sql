@@ -1,0 +1,103 @@
+SELECT
+  'mean_session_duration' AS "metric",
+  "t11"."period_start",
+  "t11"."segment",
+  "t11"."value",
+  CASE
+    WHEN "t11"."n" > 1
+    THEN GREATEST(
+      "t11"."value" - (
+        CAST((
+          "t11"."sd" * 1.959963984540054
+        ) AS DOUBLE PRECISION) / SQRT(CAST("t11"."n" AS DOUBLE PRECISION))
+      ),
+      0.0
+    )
+    ELSE CAST(NULL AS DOUBLE PRECISION)
+  END AS "ci_low",
+  CASE
+    WHEN "t11"."n" > 1
+    THEN "t11"."value" + (
+      CAST((
+        "t11"."sd" * 1.959963984540054
+      ) AS DOUBLE PRECISION) / SQRT(CAST("t11"."n" AS DOUBLE PRECISION))
+    )
+    ELSE CAST(NULL AS DOUBLE PRECISION)
+  END AS "ci_high",
+  "t11"."n"
+FROM (
+  SELECT
+    "t10"."period_start",
+    "t10"."segment",
+    AVG("t10"."seconds") AS "value",
+    STDDEV_SAMP("t10"."seconds") AS "sd",
+    COUNT(*) AS "n"
+  FROM (
+    SELECT
+      "t9"."period_start",
+      COALESCE("t9"."segment_", 'unknown') AS "segment",
+      "t9"."seconds"
+    FROM (
+      SELECT
+        "t8"."customer_id",
+        "t8"."begin",
+        "t8"."seconds",
+        "t8"."period_start",
+        "t3"."segment_customer_",
+        "t3"."segment_"
+      FROM (
+        SELECT
+          "t6"."customer_id",
+          "t6"."begin",
+          "t6"."seconds",
+          DATE_TRUNC('MONTH', DATE(TIMEZONE('Europe/Amsterdam', "t6"."begin"))) AS "period_start"
+        FROM (
+          SELECT
+            "t5"."customer_id",
+            "t5"."begin",
+            COALESCE(
+              "t5"."given",
+              CAST(EXTRACT('epoch' FROM "t5"."end") - EXTRACT('epoch' FROM "t5"."begin") AS DOUBLE PRECISION)
+            ) AS "seconds"
+          FROM (
+            SELECT
+              "t4"."customer_id",
+              "t4"."session_id",
+              MIN("t4"."occurred_at") AS "begin",
+              MAX("t4"."occurred_at") AS "end",
+              MAX("t4"."given") AS "given"
+            FROM (
+              SELECT
+                "t1"."customer_id",
+                "t1"."occurred_at",
+                "t1"."session_id",
+                CAST(NULL AS DOUBLE PRECISION) AS "duration_s",
+                CAST(NULL AS DOUBLE PRECISION) AS "given"
+              FROM "events" AS "t1"
+              WHERE
+                "t1"."occurred_at" >= CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
+                AND "t1"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                AND "t1"."session_id" IS NOT NULL
+            ) AS "t4"
+            GROUP BY
+              1,
+              2
+          ) AS "t5"
+          WHERE
+            "t5"."begin" >= CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
+            AND "t5"."begin" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+        ) AS "t6"
+      ) AS "t8"
+      LEFT OUTER JOIN (
+        SELECT
+          "t0"."customer_id" AS "segment_customer_",
+          "t0"."country" AS "segment_"
+        FROM "customers" AS "t0"
+      ) AS "t3"
+        ON "t8"."customer_id" = "t3"."segment_customer_"
+    ) AS "t9"
+  ) AS "t10"
+  GROUP BY
+    1,
+    2
+) AS "t11"

@@ -1,0 +1,257 @@
+SELECT
+  'power_users_l28' AS "metric",
+  "t16"."period_start",
+  "t16"."segment",
+  CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n" AS "value",
+  LEAST(
+    (
+      CAST((
+        (
+          CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+            CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END * 2
+          )
+        )
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ) - (
+      CAST((
+        SQRT(
+          (
+            CAST((
+              (
+                CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              ) * (
+                1 - (
+                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t16"."n" > 0
+                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                )
+              )
+            ) AS DOUBLE PRECISION) / CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+              CASE
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END * 4 * CASE
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END
+            )
+          )
+        ) * 1.959963984540054
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ),
+    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+      WHEN "t16"."n" > 0
+      THEN CAST("t16"."n" AS DOUBLE PRECISION)
+      ELSE CAST(NULL AS DOUBLE PRECISION)
+    END
+  ) AS "ci_low",
+  GREATEST(
+    (
+      CAST((
+        (
+          CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+            CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END * 2
+          )
+        )
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ) + (
+      CAST((
+        SQRT(
+          (
+            CAST((
+              (
+                CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              ) * (
+                1 - (
+                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t16"."n" > 0
+                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                )
+              )
+            ) AS DOUBLE PRECISION) / CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+              CASE
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END * 4 * CASE
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END
+            )
+          )
+        ) * 1.959963984540054
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ),
+    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+      WHEN "t16"."n" > 0
+      THEN CAST("t16"."n" AS DOUBLE PRECISION)
+      ELSE CAST(NULL AS DOUBLE PRECISION)
+    END
+  ) AS "ci_high",
+  "t16"."n"
+FROM (
+  SELECT
+    "t15"."period_start",
+    "t15"."segment",
+    SUM(CAST(CAST("t15"."active_days" >= 8 AS INT) AS BIGINT)) AS "hits",
+    COUNT(*) AS "n"
+  FROM (
+    SELECT
+      "t14"."period_start",
+      "t14"."segment",
+      "t14"."customer_id",
+      COUNT(*) AS "active_days"
+    FROM (
+      SELECT
+        "t13"."customer_id",
+        "t13"."day",
+        "t13"."first_at",
+        "t13"."segment",
+        "t3"."period_start",
+        "t3"."window_first",
+        "t3"."last"
+      FROM (
+        SELECT
+          "t11"."customer_id",
+          "t11"."day",
+          "t11"."first_at",
+          COALESCE("t11"."segment_", 'unknown') AS "segment"
+        FROM (
+          SELECT
+            "t10"."customer_id",
+            "t10"."day",
+            "t10"."first_at",
+            "t5"."segment_customer_",
+            "t5"."segment_"
+          FROM (
+            SELECT
+              "t8"."customer_id",
+              "t8"."day",
+              MIN("t8"."at") AS "first_at"
+            FROM (
+              SELECT
+                *
+              FROM (
+                SELECT
+                  "t6"."customer_id",
+                  DATE(TIMEZONE('Europe/Amsterdam', "t6"."occurred_at")) AS "day",
+                  "t6"."occurred_at" AS "at"
+                FROM (
+                  SELECT
+                    *
+                  FROM "events" AS "t2"
+                  WHERE
+                    "t2"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                    AND "t2"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                ) AS "t6"
+              ) AS "t7"
+              WHERE
+                "t7"."customer_id" IS NOT NULL
+            ) AS "t8"
+            GROUP BY
+              1,
+              2
+          ) AS "t10"
+          LEFT OUTER JOIN (
+            SELECT
+              "t1"."customer_id" AS "segment_customer_",
+              "t1"."country" AS "segment_"
+            FROM "customers" AS "t1"
+          ) AS "t5"
+            ON "t10"."customer_id" = "t5"."segment_customer_"
+        ) AS "t11"
+        WHERE
+          "t11"."first_at" >= CAST('2023-12-04T23:00:00+00:00' AS TIMESTAMPTZ)
+          AND "t11"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+      ) AS "t13"
+      INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-05' AS DATE) AS "window_first", CAST('2024-01-01' AS DATE) AS "last") AS "t3"
+        ON "t13"."day" >= "t3"."window_first" AND "t13"."day" <= "t3"."last"
+    ) AS "t14"
+    GROUP BY
+      1,
+      2,
+      3
+  ) AS "t15"
+  GROUP BY
+    1,
+    2
+) AS "t16"

@@ -1,0 +1,291 @@
+SELECT
+  'referred_share' AS "metric",
+  "t19"."period_start",
+  "t19"."segment",
+  CAST("t19"."k" AS DOUBLE PRECISION) / "t19"."n" AS "value",
+  LEAST(
+    (
+      CAST((
+        (
+          CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+            WHEN "t19"."n" > 0
+            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+            CASE
+              WHEN "t19"."n" > 0
+              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END * 2
+          )
+        )
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t19"."n" > 0
+            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ) - (
+      CAST((
+        SQRT(
+          (
+            CAST((
+              (
+                CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+                  WHEN "t19"."n" > 0
+                  THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              ) * (
+                1 - (
+                  CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+                    WHEN "t19"."n" > 0
+                    THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                )
+              )
+            ) AS DOUBLE PRECISION) / CASE
+              WHEN "t19"."n" > 0
+              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+              CASE
+                WHEN "t19"."n" > 0
+                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END * 4 * CASE
+                WHEN "t19"."n" > 0
+                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END
+            )
+          )
+        ) * 1.959963984540054
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t19"."n" > 0
+            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ),
+    CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+      WHEN "t19"."n" > 0
+      THEN CAST("t19"."n" AS DOUBLE PRECISION)
+      ELSE CAST(NULL AS DOUBLE PRECISION)
+    END
+  ) AS "ci_low",
+  GREATEST(
+    (
+      CAST((
+        (
+          CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+            WHEN "t19"."n" > 0
+            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+            CASE
+              WHEN "t19"."n" > 0
+              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END * 2
+          )
+        )
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t19"."n" > 0
+            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ) + (
+      CAST((
+        SQRT(
+          (
+            CAST((
+              (
+                CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+                  WHEN "t19"."n" > 0
+                  THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              ) * (
+                1 - (
+                  CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+                    WHEN "t19"."n" > 0
+                    THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                )
+              )
+            ) AS DOUBLE PRECISION) / CASE
+              WHEN "t19"."n" > 0
+              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+              CASE
+                WHEN "t19"."n" > 0
+                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END * 4 * CASE
+                WHEN "t19"."n" > 0
+                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                ELSE CAST(NULL AS DOUBLE PRECISION)
+              END
+            )
+          )
+        ) * 1.959963984540054
+      ) AS DOUBLE PRECISION) / (
+        (
+          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+            WHEN "t19"."n" > 0
+            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            ELSE CAST(NULL AS DOUBLE PRECISION)
+          END
+        ) + 1
+      )
+    ),
+    CAST("t19"."k" AS DOUBLE PRECISION) / CASE
+      WHEN "t19"."n" > 0
+      THEN CAST("t19"."n" AS DOUBLE PRECISION)
+      ELSE CAST(NULL AS DOUBLE PRECISION)
+    END
+  ) AS "ci_high",
+  "t19"."n"
+FROM (
+  SELECT
+    "t18"."period_start",
+    "t18"."segment",
+    COUNT("t18"."hit") AS "k",
+    COUNT(*) AS "n"
+  FROM (
+    SELECT
+      "t17"."customer_id",
+      "t17"."period_start",
+      "t17"."hit",
+      COALESCE("t17"."segment_", 'unknown') AS "segment"
+    FROM (
+      SELECT
+        "t13"."customer_id",
+        "t13"."period_start",
+        "t16"."__hit" AS "hit",
+        "t6"."segment_customer_",
+        "t6"."segment_"
+      FROM (
+        SELECT
+          "t11"."customer_id",
+          DATE_TRUNC('MONTH', "t11"."first_day") AS "period_start"
+        FROM (
+          SELECT
+            "t10"."customer_id",
+            MIN("t10"."day") AS "first_day"
+          FROM (
+            SELECT
+              "t7"."order_id",
+              "t7"."customer_id",
+              "t7"."ordered_at",
+              "t7"."amount",
+              "t7"."status",
+              DATE(TIMEZONE('Europe/Amsterdam', "t7"."ordered_at")) AS "day"
+            FROM (
+              SELECT
+                *
+              FROM "orders" AS "t1"
+              WHERE
+                "t1"."status" = 'completed'
+            ) AS "t7"
+          ) AS "t10"
+          GROUP BY
+            1
+        ) AS "t11"
+        WHERE
+          "t11"."first_day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+      ) AS "t13"
+      LEFT OUTER JOIN (
+        SELECT
+          "t14"."customer_id" AS "__cid",
+          "t14"."period_start" AS "__period",
+          1 AS "__hit"
+        FROM (
+          SELECT
+            "t13"."customer_id",
+            "t13"."period_start",
+            "t4"."first_day",
+            "t4"."last_day",
+            "t4"."days",
+            "t9"."day"
+          FROM (
+            SELECT
+              "t11"."customer_id",
+              DATE_TRUNC('MONTH', "t11"."first_day") AS "period_start"
+            FROM (
+              SELECT
+                "t10"."customer_id",
+                MIN("t10"."day") AS "first_day"
+              FROM (
+                SELECT
+                  "t7"."order_id",
+                  "t7"."customer_id",
+                  "t7"."ordered_at",
+                  "t7"."amount",
+                  "t7"."status",
+                  DATE(TIMEZONE('Europe/Amsterdam', "t7"."ordered_at")) AS "day"
+                FROM (
+                  SELECT
+                    *
+                  FROM "orders" AS "t1"
+                  WHERE
+                    "t1"."status" = 'completed'
+                ) AS "t7"
+              ) AS "t10"
+              GROUP BY
+                1
+            ) AS "t11"
+            WHERE
+              "t11"."first_day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+          ) AS "t13"
+          INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "first_day", CAST('2024-01-01' AS DATE) AS "last_day", 1 AS "days") AS "t4"
+            ON "t13"."period_start" = "t4"."period_start"
+          INNER JOIN (
+            SELECT
+              "t3"."referred_id" AS "customer_id",
+              MIN(DATE(TIMEZONE('Europe/Amsterdam', "t3"."referred_at"))) AS "day"
+            FROM "referrals" AS "t3"
+            GROUP BY
+              1
+          ) AS "t9"
+            ON "t13"."customer_id" = "t9"."customer_id"
+        ) AS "t14"
+        WHERE
+          "t14"."day" <= "t14"."last_day"
+      ) AS "t16"
+        ON "t13"."customer_id" = "t16"."__cid" AND "t13"."period_start" = "t16"."__period"
+      LEFT OUTER JOIN (
+        SELECT
+          "t0"."customer_id" AS "segment_customer_",
+          "t0"."country" AS "segment_"
+        FROM "customers" AS "t0"
+      ) AS "t6"
+        ON "t13"."customer_id" = "t6"."segment_customer_"
+    ) AS "t17"
+  ) AS "t18"
+  GROUP BY
+    1,
+    2
+) AS "t19"
