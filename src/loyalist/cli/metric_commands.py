@@ -174,7 +174,7 @@ def _emit(frame: pd.DataFrame, output_format: Format) -> None:
     table = Table(box=None, header_style="bold")
     for column in frame.columns:
         numeric = frame[column].dtype.kind in "fiu"
-        table.add_column(str(column), justify="right" if numeric else "left")
+        table.add_column(str(column), justify="right" if numeric else "left", no_wrap=not numeric)
     for row in frame.itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
     console.print(table)

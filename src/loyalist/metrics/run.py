@@ -120,10 +120,11 @@ def _with_goals(frame: pd.DataFrame, base: CustomerBase, period: Period | None) 
     goals = base.config.goals
     if not goals:
         return frame
-    frame["goal"] = frame["metric"].map({k: g.value for k, g in goals.items()})
-    higher = frame["metric"].map(lambda n: CATALOG[n].higher_is_better if n in CATALOG else None)
-    on_track = frame["value"].where(higher.ne(False), -frame["value"]) >= frame["goal"].where(
-        higher.ne(False), -frame["goal"]
-    )
-    frame["on_track"] = on_track.where(frame["goal"].notna() & frame["value"].notna())
+    # A goal set for a period (a monthly retention rate) only applies to that period.
+    applicable = {k: g.value for k, g in goals.items() if g.period in (None, period)}
+    goal = frame["metric"].map(applicable).astype("float64")
+    lower_is_better = frame["metric"].map(lambda n: CATALOG[n].higher_is_better is False)
+    on_track = (frame["value"] >= goal).where(~lower_is_better, frame["value"] <= goal)
+    frame["goal"] = goal
+    frame["on_track"] = on_track.astype("boolean").where(goal.notna() & frame["value"].notna())
     return frame

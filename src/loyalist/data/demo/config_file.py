@@ -29,7 +29,7 @@ sticky_min_active_days = 8      # ... or at least this many active days in the l
 nps = 40                                                      # promoters minus detractors, in %
 customer_retention_rate = {{ value = 0.85, period = "month" }}
 dau_mau = 0.20
-repeat_purchase_rate = 0.35
+repeat_purchase_rate = {{ value = 0.35, period = "year" }}
 """
 
 NOTES = {
