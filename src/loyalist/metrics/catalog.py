@@ -73,9 +73,13 @@ def as_markdown() -> str:
     ]
     direction = {True: "higher", False: "lower", None: "–"}
     for family, metrics in by_family().items():
-        lines += ["", f"## {family.capitalize()}", "",
-                  "| metric | definition | formula | unit | better | needs |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"## {family.capitalize()}",
+            "",
+            "| metric | definition | formula | unit | better | needs |",
+            "|---|---|---|---|---|---|",
+        ]
         lines += [
             f"| `{m.name}` | {m.definition} | `{m.formula}` | {m.unit} | "
             f"{direction[m.higher_is_better]} | {', '.join(m.needs)} |"
