@@ -68,15 +68,17 @@ def customer_summary(
     days = purchase_days(base)
     end = calibration_end or observation_end
     cutoff = ibis.literal(end, type="date") if end else days.day.max().as_scalar()
+    first = days.group_by("customer_id").agg(first=days.day.min())
+    days = days.inner_join(first, "customer_id")
     calibration = days.filter(days.day <= cutoff)
     summary = calibration.group_by("customer_id").agg(
-        first=calibration.day.min(),
+        first=calibration.first.min(),
         last=calibration.day.max(),
         purchases=calibration.count(),
-        total=calibration.amount.sum(),
-        first_value=calibration.amount.argmin(calibration.day),  # one row per day: no ties
+        repeat_value=ibis.ifelse(
+            calibration.day > calibration.first, calibration.amount, 0.0
+        ).sum(),
     )
-    summary = summary.mutate(repeat_value=summary.total - summary.first_value)
     frequency = summary.purchases - 1
     summary = summary.mutate(
         frequency=frequency,
