@@ -10,9 +10,8 @@ a few thousand rows at most), never through a customer × day cross join.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Literal, TypeVar
-from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
@@ -162,8 +161,7 @@ def day_begins(day: date, tz: str) -> ir.TimestampValue:
     >>> day_begins(date(2024, 7, 1), "Europe/Amsterdam").execute()
     Timestamp('2024-06-30 22:00:00+0000', tz='UTC')
     """
-    local = datetime.combine(day, time(), tzinfo=ZoneInfo(tz))
-    return ibis.literal(local.astimezone(UTC))
+    return ibis.literal(periods.day_begins_utc(day, tz))
 
 
 def unit_start(day: ir.DateValue, unit: Unit) -> ir.DateValue:

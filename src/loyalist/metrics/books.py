@@ -17,14 +17,14 @@ summed up to that day. No customers x days cross join, so it stays fast on many 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
 
 from loyalist.metrics.context import Context
+from loyalist.metrics.periods import day_begins_utc
 
 _DAY = ibis.interval(days=1)
 _ONE = timedelta(days=1)
@@ -40,11 +40,6 @@ def optional(table: ir.Table, name: str, dtype: str) -> ir.Value:
     Timestamp(timezone='UTC', scale=None, nullable=True)
     """
     return table[name] if name in table.columns else ibis.null(dtype)
-
-
-def _first_instant(ctx: Context, day: date) -> datetime:
-    """The UTC instant at which local ``day`` begins in the business time zone."""
-    return datetime.combine(day, time(), tzinfo=ZoneInfo(ctx.tz)).astimezone(UTC)
 
 
 def purchase_days(ctx: Context) -> ir.Table:
@@ -66,7 +61,7 @@ def purchase_days(ctx: Context) -> ir.Table:
     """
     orders = ctx.completed_orders
     # Compare the UTC timestamp, not the local day: no time-zone conversion in the filter.
-    orders = orders.filter(orders.ordered_at < ibis.literal(_first_instant(ctx, ctx.end + _ONE)))
+    orders = orders.filter(orders.ordered_at < ibis.literal(day_begins_utc(ctx.end + _ONE, ctx.tz)))
     days = orders.group_by(["customer_id", "day"]).agg(
         revenue=orders.amount.sum(), orders=orders.count()
     )

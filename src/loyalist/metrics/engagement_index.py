@@ -30,12 +30,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
 
 from loyalist.metrics.context import Context
+from loyalist.metrics.periods import day_begins_utc
 from loyalist.metrics.spec import Query
 
 if TYPE_CHECKING:
@@ -124,11 +124,6 @@ def period_ends(ctx: Context) -> ir.Table:
     >>> period_ends(ctx).columns[:4]
     ('period_start', 'as_of', 'window_from', 'days28_from')
     """
-    zone = ZoneInfo(ctx.tz)
-
-    def midnight(day: date) -> datetime:  # the UTC instant a local day starts
-        return datetime(day.year, day.month, day.day, tzinfo=zone).astimezone(UTC)
-
     rows = []
     for start, last in ctx.calendar:
         window_from = last - timedelta(days=ctx.window_days - 1)
@@ -138,8 +133,8 @@ def period_ends(ctx: Context) -> ir.Table:
                 "as_of": last,
                 "window_from": window_from,
                 "days28_from": last - timedelta(days=ACTIVE_DAYS - 1),
-                "window_since": midnight(window_from),
-                "until": midnight(last + timedelta(days=1)),
+                "window_since": day_begins_utc(window_from, ctx.tz),
+                "until": day_begins_utc(last + timedelta(days=1), ctx.tz),
             }
         )
     schema = {c: "date" for c in ("period_start", "as_of", "window_from", "days28_from")}

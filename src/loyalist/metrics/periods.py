@@ -7,7 +7,9 @@ February in Amsterdam.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import datetime as _dt
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.datatypes as dt
@@ -31,12 +33,26 @@ def local_date(ts: ir.TimestampValue, tz: str) -> ir.DateValue:
     Examples
     --------
     >>> ts = ibis.literal("2024-01-31 23:30:00+00:00").cast("timestamp('UTC')")
-    >>> local_date(ts, "Europe/Amsterdam").execute()
-    datetime.date(2024, 2, 1)
+    >>> str(local_date(ts, "Europe/Amsterdam").execute())[:10]
+    '2024-02-01'
     """
     if tz == "UTC":
         return ts.date()
     return _wall_clock(tz, ts).date()
+
+
+def day_begins_utc(day: date, tz: str) -> datetime:
+    """The UTC instant at which the local calendar ``day`` begins in ``tz``.
+
+    Filtering timestamps on such instants lets an engine compare plain timestamps instead of
+    converting every row to local time first.
+
+    Examples
+    --------
+    >>> day_begins_utc(date(2024, 7, 1), "Europe/Amsterdam").isoformat()
+    '2024-06-30T22:00:00+00:00'
+    """
+    return datetime.combine(day, time(), tzinfo=ZoneInfo(tz)).astimezone(_dt.UTC)
 
 
 def truncate(day: ir.DateValue, period: Period) -> ir.DateValue:
@@ -44,8 +60,8 @@ def truncate(day: ir.DateValue, period: Period) -> ir.DateValue:
 
     Examples
     --------
-    >>> truncate(ibis.date(2024, 2, 14), "quarter").execute()
-    datetime.date(2024, 1, 1)
+    >>> str(truncate(ibis.date(2024, 2, 14), "quarter").execute())[:10]
+    '2024-01-01'
     """
     if period == "day":
         return day
