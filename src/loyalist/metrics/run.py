@@ -88,7 +88,7 @@ def compute(
     >>> from loyalist.datasets import load_cdnow
     >>> base = CustomerBase.from_frames(orders=load_cdnow(sample=True))
     >>> compute(base, ["revenue"], period="year").value.round().tolist()
-    [90705.0, 20035.0]
+    [201225.0, 42867.0]
     """
     ctx = resolve(base, Query(period, by, start, end))
     chosen = [get(n) for n in names] if names else list(CATALOG.values())
