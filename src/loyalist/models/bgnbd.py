@@ -10,19 +10,18 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from scipy.special import betaln, digamma, expit, gammaln
 
 from loyalist.models._hyp2f1 import beta_geometric_mean
 from loyalist.models.base import (
     Array,
-    BaseModel,
     Distinct,
     collapse,
     dot,
     require_repeat_purchases,
     rfm_rules,
 )
+from loyalist.models.repeat_buying import RepeatBuyingModel
 
 
 def _softplus_expit(d: Array) -> tuple[Array, Array]:
@@ -32,7 +31,7 @@ def _softplus_expit(d: Array) -> tuple[Array, Array]:
     return np.maximum(d, 0.0) + np.log(one_e), np.where(d >= 0, 1.0, e) / one_e
 
 
-class BetaGeo(BaseModel):
+class BetaGeo(RepeatBuyingModel):
     """Beta-geometric/NBD model: Poisson purchases, dropout with probability ``p`` after each.
 
     Purchase rates are gamma(``r``, ``alpha``) across customers and dropout probabilities
@@ -57,7 +56,6 @@ class BetaGeo(BaseModel):
     """
 
     _param_names = ("r", "alpha", "a", "b")
-    _columns = ("frequency", "recency", "T")
 
     def _rules(self, cols: Mapping[str, Array]) -> list[tuple[str, np.ndarray]]:
         return rfm_rules(cols)
@@ -135,38 +133,13 @@ class BetaGeo(BaseModel):
         )
         return out
 
-    def probability_alive(self, data: Any) -> Array | pd.Series:
-        """Probability that each customer is still active at the end of their history ``T``.
-
-        Examples
-        --------
-        >>> model = BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
-        >>> data = {"frequency": [0, 2], "recency": [0.0, 30.43], "T": [38.86, 38.86]}
-        >>> np.round(model.probability_alive(data), 3).tolist()
-        [1.0, 0.727]
-        """
-        return self._score(data, lambda c: expit(-self._log_odds_dead(c)), "probability_alive")
-
-    def expected_purchases(self, t: float, data: Any) -> Array | pd.Series:
-        """Expected number of repeat purchases of each customer in the next ``t`` time units.
-
-        Examples
-        --------
-        >>> model = BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
-        >>> data = {"frequency": [2], "recency": [30.43], "T": [38.86]}
-        >>> round(float(model.expected_purchases(39, data)[0]), 3)
-        1.226
-        """
-        return self._score(data, lambda c: self._expected(t, c), "expected_purchases")
-
-    def _expected(self, t: float, cols: Mapping[str, Array]) -> Array:
-        return self._expected_many(np.array([t], dtype=float), cols)[0]
+    def _probability_alive(self, cols: Mapping[str, Array]) -> Array:
+        return expit(-self._log_odds_dead(cols))
 
     def _expected_many(self, ts: Array, cols: Mapping[str, Array]) -> Array:
-        """Expected purchases for each horizon in ``ts`` (rows) and customer (columns)."""
         r, alpha, a, b = self._params()
         x, big_t = cols["frequency"], cols["T"]
-        alive = expit(-self._log_odds_dead(cols))
+        alive = self._probability_alive(cols)
         # the alive part depends on (x, T) only: evaluate it per distinct pair
         pairs = collapse({"x": x, "T": big_t})
         px, pt = pairs.columns["x"], pairs.columns["T"]

@@ -6,13 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from scipy.special import digamma, exprel, gammaln
 
 from loyalist.models._hyp2f1 import log_hyp2f1_1
 from loyalist.models.base import (
     Array,
-    BaseModel,
     Distinct,
     collapse,
     dot,
@@ -20,6 +18,7 @@ from loyalist.models.base import (
     rfm_rules,
 )
 from loyalist.models.bgnbd import _softplus_expit
+from loyalist.models.repeat_buying import RepeatBuyingModel
 
 
 def _log_tail_integral(params: Array, x: Array, t: Array) -> tuple[Array, Array]:
@@ -48,7 +47,7 @@ def _log_tail_integral(params: Array, x: Array, t: Array) -> tuple[Array, Array]
     return value, np.stack([d_p, d_m, d_q, d_big_m])
 
 
-class ParetoNBD(BaseModel):
+class ParetoNBD(RepeatBuyingModel):
     """Pareto/NBD model: Poisson purchasing during an exponential lifetime.
 
     Purchase rates are gamma(``r``, ``alpha``) and dropout rates gamma(``s``, ``beta``) across
@@ -70,7 +69,6 @@ class ParetoNBD(BaseModel):
     """
 
     _param_names = ("r", "alpha", "s", "beta")
-    _columns = ("frequency", "recency", "T")
 
     def _rules(self, cols: Mapping[str, Array]) -> list[tuple[str, np.ndarray]]:
         return rfm_rules(cols)
@@ -162,35 +160,7 @@ class ParetoNBD(BaseModel):
         mix = self._mixture(self._params(), self._prepare(collapse(dict(cols))))
         return np.exp(mix["l1"] - np.logaddexp(mix["l1"], mix["l2"]))
 
-    def probability_alive(self, data: Any) -> Array | pd.Series:
-        """Probability that each customer is still active at the end of their history ``T``.
-
-        Examples
-        --------
-        >>> model = ParetoNBD.from_params(r=0.553, alpha=10.578, s=0.606, beta=11.669)
-        >>> data = {"frequency": [0, 2], "recency": [0.0, 30.43], "T": [38.86, 38.86]}
-        >>> np.round(model.probability_alive(data), 3).tolist()
-        [0.295, 0.869]
-        """
-        return self._score(data, self._probability_alive, "probability_alive")
-
-    def expected_purchases(self, t: float, data: Any) -> Array | pd.Series:
-        """Expected number of repeat purchases of each customer in the next ``t`` time units.
-
-        Examples
-        --------
-        >>> model = ParetoNBD.from_params(r=0.553, alpha=10.578, s=0.606, beta=11.669)
-        >>> data = {"frequency": [2], "recency": [30.43], "T": [38.86]}
-        >>> round(float(model.expected_purchases(39, data)[0]), 3)
-        1.455
-        """
-        return self._score(data, lambda c: self._expected(t, c), "expected_purchases")
-
-    def _expected(self, t: float, cols: Mapping[str, Array]) -> Array:
-        return self._expected_many(np.array([t], dtype=float), cols)[0]
-
     def _expected_many(self, ts: Array, cols: Mapping[str, Array]) -> Array:
-        """Expected purchases for each horizon in ``ts`` (rows) and customer (columns)."""
         r, alpha, s, beta = self._params()
         x, big_t = cols["frequency"], cols["T"]
         big_l = np.log1p(ts[:, None] / (beta + big_t))
