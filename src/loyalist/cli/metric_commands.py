@@ -74,13 +74,22 @@ def register(app: typer.Typer) -> None:
     app.command(rich_help_panel="Numbers")(sql)
 
 
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Split by a column of the customers table (country, channel, ...) or by "
+        "age_band, ladder_rung or rfm_segment (as of the end of the range)."
+    ),
+]
+
+
 def metrics(
     names: Annotated[
         list[str] | None, typer.Argument(help="Metrics to compute (default: all).")
     ] = None,
     config: ConfigOption = Path("loyalist.toml"),
     period: PeriodOption = PeriodChoice.month,
-    by: Annotated[str | None, typer.Option(help="Split by a customer attribute.")] = None,
+    by: ByOption = None,
     start: FromOption = None,
     end: ToOption = None,
     output_format: FormatOption = Format.table,
@@ -137,7 +146,7 @@ def sql(
     dialect: Annotated[Dialect, typer.Option(help="SQL dialect.")] = Dialect.duckdb,
     config: ConfigOption = Path("loyalist.toml"),
     period: PeriodOption = PeriodChoice.month,
-    by: Annotated[str | None, typer.Option(help="Split by a customer attribute.")] = None,
+    by: ByOption = None,
 ) -> None:
     """Print the SQL a metric compiles to, for your own warehouse."""
     from loyalist.metrics.sql import metric_sql
