@@ -16,6 +16,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/loyalist demo --out demo
 	$(BIN)/loyalist validate --config demo/loyalist.toml
+	$(BIN)/loyalist report --config demo/loyalist.toml -o demo/report.html
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -23,8 +24,11 @@ lint: install
 
 # The suite needs a PostgreSQL server (metrics are checked on DuckDB and PostgreSQL alike):
 # scripts/postgres.sh installs one from Debian's packages if needed and starts it on 127.0.0.1.
+# The report is opened in headless Chromium: scripts/chromium.sh installs it if needed.
+# Screenshots of the report land in artifacts/report/.
 test: install lint
-	LOYALIST_TEST_POSTGRES="$$(scripts/postgres.sh)" $(BIN)/pytest
+	LOYALIST_TEST_POSTGRES="$$(scripts/postgres.sh)" \
+	LOYALIST_TEST_CHROMIUM="$$(scripts/chromium.sh)" $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) demo artifacts .pytest_cache .ruff_cache
