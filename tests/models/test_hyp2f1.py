@@ -427,3 +427,25 @@ def test_beta_geometric_mean_limits() -> None:
     assert beta_geometric_mean(0.3, 0.8, 2.0, 0.0) == 0.0
     assert beta_geometric_mean(0.3, 2.0, 3.0, np.inf) == pytest.approx(4.0)  # E[1/p]
     assert beta_geometric_mean(0.3, 0.8, 3.0, np.inf) == np.inf
+
+
+@pytest.mark.parametrize(("size", "mean"), [(2_000.0, 0.25), (2_000.0, 0.75), (6e6, 0.25)])
+def test_beta_geometric_mean_when_the_dropout_probability_is_concentrated(
+    size: float, mean: float
+) -> None:
+    # a fit can send a and b to millions (the beta collapses onto a / (a + b)); the series
+    # overflowed there. Reference: the defining integral, by adaptive quadrature.
+    from scipy import integrate, stats
+
+    a, b, k = mean * size, (1.0 - mean) * size, 1.3
+    for u in (0.1, 5.0, 50.0):
+        lo, hi = stats.beta.ppf([1e-12, 1 - 1e-12], a, b)
+        expected = integrate.quad(
+            lambda p, u=u: -np.expm1(-k * np.log1p(p * u)) / p * stats.beta.pdf(p, a, b),
+            lo,
+            hi,
+            epsabs=1e-14,
+            epsrel=1e-13,
+            limit=500,
+        )[0]
+        assert beta_geometric_mean(k, a, b, u) == pytest.approx(expected, rel=1e-5)

@@ -55,6 +55,18 @@ def test_discounting_lowers_value_and_value_grows_with_horizon() -> None:
     assert (customer_lifetime_value(**base, horizon=0) == 0).all()
 
 
+def test_a_collapsed_bgnbd_fit_still_values_customers() -> None:
+    # a fit can send a and b to tens of millions (the dropout probability collapses onto
+    # a / (a + b) = 0.25); the expected purchases used to overflow to NaN there. Ten times
+    # more concentrated changes the value by O(1 / (a + b)) only.
+    collapsed = BetaGeo.from_params(r=0.25, alpha=4.0, a=2.5e7, b=7.5e7)
+    tighter = BetaGeo.from_params(r=0.25, alpha=4.0, a=2.5e8, b=7.5e8)
+    clv = customer_lifetime_value(collapsed, 30.0, DATA, horizon=104, discount_rate=0.1)
+    assert np.isfinite(clv).all() and (clv > 0).all()
+    limit = customer_lifetime_value(tighter, 30.0, DATA, horizon=104, discount_rate=0.1)
+    np.testing.assert_allclose(clv, limit, rtol=1e-6)
+
+
 def test_rejects_bad_arguments() -> None:
     model = fitted(BetaGeo, BG)
     with pytest.raises(ValueError, match="horizon"):
