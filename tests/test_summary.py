@@ -99,3 +99,35 @@ def test_cdnow_calibration_counts() -> None:
 def test_unknown_time_unit(base: CustomerBase) -> None:
     with pytest.raises(ValueError, match="time_unit"):
         base.summary(time_unit="fortnight")
+
+
+def test_the_days_stored_at_load_give_the_same_summary() -> None:
+    import ibis
+
+    from loyalist.metrics.prepared import stored
+
+    # Amsterdam: 23:30 UTC on 31 March (summer time) is 1 April 01:30; 22:30 UTC on 30
+    # October (winter time) is 23:30 the same day. a buys on 31 March, 1 April (twice: 2 + 3)
+    # and 30 October -> x = 2, t_x = 213 days, T = 214 days, repeat spend (5 + 4) / 2 = 4.5.
+    orders = pd.DataFrame(
+        {
+            "order_id": ["1", "2", "3", "4"],
+            "customer_id": ["a"] * 4,
+            "ordered_at": [
+                at("2024-03-31", 10),
+                at("2024-03-31", 23).replace(minute=30),
+                at("2024-04-01", 9),
+                at("2024-10-30", 22).replace(minute=30),
+            ],
+            "amount": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    config = Config(business=Business(timezone="Europe/Amsterdam"))
+    own = CustomerBase.from_frames(config=config, orders=orders)
+    con = ibis.duckdb.connect()
+    con.create_table("orders", own.orders.to_pyarrow())
+    elsewhere = CustomerBase.from_connection(con, config=config, orders="orders")
+    assert "order_days" in stored(own) and "order_days" not in stored(elsewhere)
+    for base in (own, elsewhere):
+        s = base.summary("2024-10-31", time_unit="D").set_index("customer_id")
+        assert s.loc["a"].tolist() == [2, 213.0, 214.0, 4.5]

@@ -21,6 +21,7 @@ from loyalist.data.load import Progress, TableInput, load_tables
 from loyalist.data.validate import ValidationReport
 
 if TYPE_CHECKING:
+    from loyalist.churn.backtest import Backtest
     from loyalist.models.chain import ClvResult
 
 
@@ -233,6 +234,113 @@ class CustomerBase:
             calibration_end,
             observation_end,
         )
+
+    # -- segments -----------------------------------------------------------------------
+    def segments(self, as_of: date | str | None = None) -> pd.DataFrame:
+        """RFM scores and segment, and the loyalty-ladder rung, of every customer.
+
+        One row per customer with a completed order by ``as_of`` (default: the day of the
+        latest order). See :func:`loyalist.segments.customers.customer_segments`.
+
+        Examples
+        --------
+        >>> base.segments("2024-12-31").rfm_segment.value_counts()  # doctest: +SKIP
+        """
+        from loyalist.segments.customers import customer_segments
+
+        return customer_segments(self, _date(as_of)).execute()  # type: ignore[no-any-return]
+
+    def ladder(self, as_of: date | str | None = None) -> pd.DataFrame:
+        """Each customer's rung on the loyalty ladder, with the facts behind it.
+
+        See :func:`loyalist.segments.ladder.ladder_rungs`; ``as_of`` defaults to the day of
+        the latest order.
+
+        Examples
+        --------
+        >>> base.ladder("2024-12-31").rung.value_counts()  # doctest: +SKIP
+        """
+        from loyalist.segments.customers import last_order_day
+        from loyalist.segments.ladder import ladder_rungs
+
+        day = _date(as_of) or last_order_day(self)
+        return ladder_rungs(self, day).execute()  # type: ignore[no-any-return]
+
+    def ladder_transitions(self, start: date | str, end: date | str) -> pd.DataFrame:
+        """Customers moving between ladder rungs: ``from_rung, to_rung, customers``.
+
+        Customers without an order by ``start`` come from ``new``. See
+        :func:`loyalist.segments.ladder.ladder_transitions`.
+
+        Examples
+        --------
+        >>> base.ladder_transitions("2024-01-01", "2024-12-31")  # doctest: +SKIP
+        """
+        from loyalist.segments.ladder import ladder_transitions
+
+        return ladder_transitions(self, _date(start), _date(end))  # type: ignore[arg-type]
+
+    def compare(
+        self,
+        metric: str,
+        by: str,
+        start: date | str | None = None,
+        end: date | str | None = None,
+    ) -> pd.DataFrame:
+        """A metric over the date range for each group of ``by``, flagging real differences.
+
+        Columns ``segment, value, ci_low, ci_high, n, differs``; ``result.attrs["pairs"]``
+        tests every pair of groups (Holm-corrected). See
+        :func:`loyalist.segments.compare.compare_segments`.
+
+        Examples
+        --------
+        >>> base.compare("nps", by="ladder_rung", start="2024-01-01")  # doctest: +SKIP
+        """
+        from loyalist.segments.compare import compare_segments
+
+        return compare_segments(self, metric, by, _date(start), _date(end))
+
+    # -- churn ------------------------------------------------------------------------------
+    def churn_backtest(
+        self,
+        horizon_days: int = 90,
+        evaluate_at: date | str | None = None,
+        mode: str = "auto",
+        progress: Progress | None = None,
+    ) -> Backtest:
+        """Train the churn model on the past and check it against what customers did next.
+
+        ``result.table`` compares the model with recency and BG/NBD baselines (ROC-AUC,
+        PR-AUC, Brier, lift in the top 10 %); ``result.mode`` says how it was trained. See
+        :func:`loyalist.churn.backtest.backtest`.
+
+        Examples
+        --------
+        >>> base.churn_backtest(horizon_days=90).table  # doctest: +SKIP
+        """
+        from loyalist.churn.backtest import backtest
+
+        return backtest(self, horizon_days, evaluate_at, mode, progress=progress)  # type: ignore[arg-type]
+
+    def at_risk(
+        self,
+        top: int | None = 200,
+        horizon_days: int = 90,
+        as_of: date | str | None = None,
+        progress: Progress | None = None,
+    ) -> pd.DataFrame:
+        """The customers most worth keeping: P(churn) x CLV, ranked, with their reasons.
+
+        See :func:`loyalist.churn.at_risk.at_risk`.
+
+        Examples
+        --------
+        >>> base.at_risk(top=20)[["customer_id", "value_at_risk", "reasons"]]  # doctest: +SKIP
+        """
+        from loyalist.churn.at_risk import at_risk
+
+        return at_risk(self, top, horizon_days, as_of, progress=progress)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={c:,}" for n, c in self.report.row_counts.items())

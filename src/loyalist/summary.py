@@ -6,17 +6,26 @@ the last purchase), ``T`` (time from the first purchase to the end of calibratio
 completed orders only, several orders on one local day count as one purchase (their amounts
 summed). With an ``observation_end`` after ``calibration_end``, the holdout columns say what
 each customer did next.
+
+The summary is two passes over the completed orders, grouped by customer only (counting
+distinct days, not grouping by customer and day: millions of customer-days are the costly
+part). On DuckDB the local day is worked out by integer arithmetic
+(:mod:`loyalist.metrics.quick_days`), or read from the base's stored order days when a
+metric query has already stored them (:mod:`loyalist.metrics.prepared`).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 import ibis
 import ibis.expr.types as ir
+import pandas as pd
 
 from loyalist.metrics.periods import local_date
+from loyalist.metrics.prepared import stored
+from loyalist.metrics.quick_days import quick_local_date
 
 if TYPE_CHECKING:
     from loyalist.base import CustomerBase
@@ -24,6 +33,7 @@ if TYPE_CHECKING:
 TimeUnit = Literal["D", "W", "M", "Y"]
 #: Days in one time unit (a month is a twelfth of a Julian year).
 UNIT_DAYS: dict[str, float] = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
+_DAY = timedelta(days=1)
 
 
 def purchase_days(base: CustomerBase) -> ir.Table:
@@ -37,9 +47,40 @@ def purchase_days(base: CustomerBase) -> ir.Table:
     >>> days.count().execute()  # 6,919 orders on 6,696 distinct customer-days
     6696
     """
-    orders = base.orders.filter(base.orders.status == "completed")
-    orders = orders.mutate(day=local_date(orders.ordered_at, base.timezone))
+    orders = completed_orders(base)
     return orders.group_by(["customer_id", "day"]).agg(amount=orders.amount.sum())
+
+
+def completed_orders(base: CustomerBase) -> ir.Table:
+    """Completed orders with their local day: ``customer_id, day, amount``.
+
+    Read from the table loading stored when there is one; otherwise built from the orders
+    (on DuckDB with the local day by integer arithmetic over the orders' span, which one
+    small query finds first).
+
+    Examples
+    --------
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.datasets import load_cdnow
+    >>> completed_orders(CustomerBase.from_frames(orders=load_cdnow(sample=True))).columns
+    ('customer_id', 'day', 'amount')
+    """
+    kept = stored(base).get("order_days")
+    if kept is not None:
+        return kept.select("customer_id", "day", "amount")
+    orders = base.orders.filter(base.orders.status == "completed")
+    day = _local_day(base, orders.ordered_at)
+    return orders.select(customer_id=orders.customer_id, day=day, amount=orders.amount)
+
+
+def _local_day(base: CustomerBase, ts: ir.TimestampValue) -> ir.DateValue:
+    if base.con.name != "duckdb":
+        return local_date(ts, base.timezone)
+    at = base.orders.ordered_at
+    first, last = base.orders.aggregate(first=at.min(), last=at.max()).execute().iloc[0]
+    if pd.isna(first) or pd.isna(last):
+        return local_date(ts, base.timezone)
+    return quick_local_date(ts, base.timezone, first.date() - _DAY, last.date() + _DAY)
 
 
 def customer_summary(
@@ -65,16 +106,16 @@ def customer_summary(
     if time_unit not in UNIT_DAYS:
         raise ValueError(f"time_unit must be one of {', '.join(UNIT_DAYS)}, not {time_unit!r}")
     unit = UNIT_DAYS[time_unit]
-    days = purchase_days(base)
+    orders = completed_orders(base)
     end = calibration_end or observation_end
-    cutoff = ibis.literal(end, type="date") if end else days.day.max().as_scalar()
-    first = days.group_by("customer_id").agg(first=days.day.min())
-    days = days.inner_join(first, "customer_id")
-    calibration = days.filter(days.day <= cutoff)
+    cutoff = ibis.literal(end, type="date") if end else orders.day.max().as_scalar()
+    calibration = orders.filter(orders.day <= cutoff)
+    first = calibration.group_by("customer_id").agg(first=calibration.day.min())
+    calibration = calibration.inner_join(first, "customer_id")
     summary = calibration.group_by("customer_id").agg(
         first=calibration.first.min(),
         last=calibration.day.max(),
-        purchases=calibration.count(),
+        purchases=calibration.day.nunique(),  # orders on one day are one purchase
         repeat_value=ibis.ifelse(
             calibration.day > calibration.first, calibration.amount, 0.0
         ).sum(),
@@ -89,14 +130,14 @@ def customer_summary(
     columns = ["customer_id", "frequency", "recency", "T", "monetary_value"]
     if observation_end is None or calibration_end is None or observation_end <= calibration_end:
         return summary.select(columns)
-    holdout = days.filter(days.day > cutoff, days.day <= ibis.literal(observation_end))
+    holdout = orders.filter(orders.day > cutoff, orders.day <= ibis.literal(observation_end))
     later = holdout.group_by("customer_id").agg(
-        frequency_holdout=holdout.count(), monetary_value_holdout=holdout.amount.mean()
+        days=holdout.day.nunique(), spent=holdout.amount.sum()
     )
     joined = summary.left_join(later, "customer_id")
     return joined.select(
         *columns,
-        frequency_holdout=joined.frequency_holdout.fill_null(0),
-        monetary_value_holdout=joined.monetary_value_holdout.fill_null(0.0),
+        frequency_holdout=joined.days.fill_null(0),
+        monetary_value_holdout=(joined.spent / joined.days.cast("float64")).fill_null(0.0),
         duration_holdout=ibis.literal((observation_end - calibration_end).days / unit),
     )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from loyalist.cli import clv_command, data_commands, metric_commands
+from loyalist.cli import (
+    churn_commands,
+    clv_command,
+    data_commands,
+    metric_commands,
+    report_command,
+    segment_commands,
+)
 
 app = typer.Typer(
     name="loyalist",
@@ -20,3 +27,6 @@ app = typer.Typer(
 data_commands.register(app)
 metric_commands.register(app)
 clv_command.register(app)
+churn_commands.register(app)
+segment_commands.register(app)
+report_command.register(app)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from weakref import WeakSet
 
 import ibis
 import ibis.expr.types as ir
@@ -25,6 +27,11 @@ from loyalist.data.schema import REQUIRED_TABLES, TABLES
 from loyalist.data.validate import Problem, ValidationReport, check_references, check_table
 from loyalist.errors import ConfigError, DataError
 
+#: The completed orders with their local day, stored next to the tables on loyalist's own
+#: DuckDB (read by :func:`loyalist.summary.completed_orders`).
+ORDER_DAYS = "__loyalist_order_days"
+#: The engines that hold a :data:`ORDER_DAYS` table for their ``orders``.
+WITH_ORDER_DAYS: WeakSet[BaseBackend] = WeakSet()
 #: What a table can be given as: a configured source, a file path, a frame or an Ibis table.
 TableInput = TableSource | str | Path | ir.Table | Any
 Progress = Callable[[str], None]
@@ -100,6 +107,10 @@ def load_tables(
             raise DataError(report)
         say("storing tables")
         tables = {n: _store(engine, own, n, c) for n, c in usable.items()}
+        if own and "orders" in tables:
+            created.append(ORDER_DAYS)
+            _store_order_days(engine, tables["orders"], config.business.timezone)
+            created.remove(ORDER_DAYS)
     except BaseException:
         _drop(engine, created)
         raise
@@ -223,6 +234,23 @@ def _store(engine: BaseBackend, own: bool, name: str, conformed: Conformed) -> i
         engine.con.execute(f'ALTER TABLE "{stored}" DROP COLUMN "{column}"')
     engine.con.execute(f'ALTER TABLE "{stored}" RENAME TO "{name}"')
     return engine.table(name)
+
+
+def _store_order_days(engine: BaseBackend, orders: ir.Table, tz: str) -> None:
+    """Store the completed orders with their local day (``customer_id, day, amount``) once,
+    for the per-customer summary (see :func:`loyalist.summary.completed_orders`)."""
+    from loyalist.metrics.quick_days import quick_local_date
+
+    completed = orders.filter(orders.status == "completed")
+    span = orders.aggregate(first=orders.ordered_at.min(), last=orders.ordered_at.max())
+    first, last = span.execute().iloc[0]
+    if first is None or last is None or first != first or last != last:  # no orders
+        return
+    one = timedelta(days=1)
+    day = quick_local_date(completed.ordered_at, tz, first.date() - one, last.date() + one)
+    rows = completed.select(customer_id=completed.customer_id, day=day, amount=completed.amount)
+    engine.create_table(ORDER_DAYS, rows)
+    WITH_ORDER_DAYS.add(engine)
 
 
 def _drop(engine: BaseBackend, names: list[str]) -> None:

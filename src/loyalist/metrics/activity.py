@@ -1,10 +1,10 @@
-"""Activity: who was active on which local day, reduced once, and spines of days to count on.
+"""Activity: who was active on which local day, reduced once.
 
 Events can run to tens of millions of rows, so every stickiness metric starts from the same
-small table: one row per customer and local day with at least one event (``active_days``).
-Counting per day, week or month is a group-by on that table; days without any activity still
-count, as zeros, through a *spine* (the days, weeks or months of the query, built in Python:
-a few thousand rows at most), never through a customer × day cross join.
+table: one row per customer and local day with at least one event (:func:`active_days`).
+On the engine's own DuckDB that table is stored once per customer base
+(:mod:`loyalist.metrics.prepared`); elsewhere it is the same expression over the events.
+Counting it per day, week or month is in :mod:`loyalist.metrics.active_counts`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ import ibis
 import ibis.expr.types as ir
 
 from loyalist.metrics import periods
-from loyalist.metrics.context import ALL, Context
-from loyalist.metrics.intervals import Z
+from loyalist.metrics.context import Context
 
-Unit = Literal["day", "week", "month", "year"]
 Source = Literal["events", "orders"]
 T = TypeVar("T")
 
@@ -73,15 +71,33 @@ def reduced(ctx: Context, source: Source = "events", since: date | None = None) 
     to the range end, selected on UTC time (:func:`events_between`), with the local day
     worked out once per event. From ``orders``: the days of completed orders, all history.
     """
+    since = history_start(ctx) if since is None else since
+    prepared = ctx.prepared.get("event_days") if source == "events" else None
+    if prepared is not None:  # every customer-day of the events, stored once per base
+        rows = prepared.filter(prepared.day.between(ibis.literal(since), ibis.literal(ctx.end)))
+        return ctx.with_segment(rows)
     if source == "orders":
         orders = ctx.completed_orders
         rows = orders.select("customer_id", "day", at=orders.ordered_at)
     else:
-        events = events_between(ctx, history_start(ctx) if since is None else since, ctx.end)
+        events = events_between(ctx, since, ctx.end)
         rows = events.select("customer_id", day=ctx.day(events.occurred_at), at=events.occurred_at)
+    return ctx.with_segment(customer_days(rows))
+
+
+def customer_days(rows: ir.Table) -> ir.Table:
+    """Distinct customer-days of ``rows`` (``customer_id, day, at``): ``customer_id, day,
+    first_at``, without rows of no customer.
+
+    Examples
+    --------
+    >>> rows = ibis.memtable({"customer_id": ["a", "a", None], "day": [date(2024, 1, 1)] * 3,
+    ...                       "at": [2, 1, 0]})
+    >>> customer_days(rows).execute()[["customer_id", "first_at"]].values.tolist()
+    [['a', 1]]
+    """
     rows = rows.filter(rows.customer_id.notnull())
-    rows = rows.group_by(["customer_id", "day"]).agg(first_at=rows.at.min())
-    return ctx.with_segment(rows)
+    return rows.group_by(["customer_id", "day"]).agg(first_at=rows.at.min())
 
 
 def within(table: ir.Table, first: date, last: date, tz: str) -> ir.BooleanValue:
@@ -130,6 +146,10 @@ def first_active_day(ctx: Context, since: date, source: Source = "events") -> ir
     days = reduced(ctx, source, since)
     days = days.filter(days.first_at < day_begins(ctx.end + timedelta(days=1), ctx.tz))
     days = days.select("customer_id", "day")
+    if source == "events" and "event_days" in ctx.prepared:
+        every = ctx.prepared["event_days"]
+        every = every.filter(every.day <= ibis.literal(ctx.end))
+        return every.group_by("customer_id").agg(first_ever=every.day.min())
     if source == "events":
         events = ctx.table("events")
         early = events.filter(events.occurred_at < day_begins(since, ctx.tz))
@@ -162,98 +182,3 @@ def day_begins(day: date, tz: str) -> ir.TimestampValue:
     Timestamp('2024-06-30 22:00:00+0000', tz='UTC')
     """
     return ibis.literal(periods.day_begins_utc(day, tz))
-
-
-def unit_start(day: ir.DateValue, unit: Unit) -> ir.DateValue:
-    """The first day of the day, ISO week, month or year that contains ``day``."""
-    return periods.truncate(day, unit).cast("date")
-
-
-def spine(ctx: Context, unit: Unit) -> ir.Table:
-    """Every day, week, month or year of the query, with the period it is counted in.
-
-    Columns ``period_start, unit_start, days``: ``days`` is how many of the unit's days lie in
-    the date range. A unit belongs to the period that holds its first day inside the range,
-    so a week straddling two months counts in the month of its Monday, and the partly covered
-    first week of a range counts in the first period.
-
-    Examples
-    --------
-    >>> from loyalist.metrics.spec import Query
-    >>> ctx = Context(None, Query("month"), date(2024, 1, 1), date(2024, 2, 29))
-    >>> spine(ctx, "week").execute().groupby("period_start").size().tolist()
-    [5, 4]
-    """
-    return once(ctx, ("spine", unit), lambda: _spine(ctx, unit))
-
-
-def _spine(ctx: Context, unit: Unit) -> ir.Table:
-    rows = []
-    for first, last in periods.calendar(ctx.start, ctx.end, unit):
-        covered_first, covered_last = max(first, ctx.start), min(last, ctx.end)
-        owner = ctx.start if ctx.period is None else periods.floor(covered_first, ctx.period)
-        rows.append(
-            {
-                "period_start": owner,
-                "unit_start": first,
-                "days": (covered_last - covered_first).days + 1,
-            }
-        )
-    return ibis.memtable(
-        rows, schema={"period_start": "date", "unit_start": "date", "days": "int64"}
-    )
-
-
-def segments_of(ctx: Context, table: ir.Table) -> ir.Table:
-    """The segments to report (one column ``segment``): ``all``, or those found in ``table``."""
-    if ctx.query.by is None:
-        return once(
-            ctx, "all", lambda: ibis.memtable({"segment": [ALL]}, schema={"segment": "string"})
-        )
-    return table.select("segment").distinct()
-
-
-def actives_per_unit(ctx: Context, days: ir.Table, unit: Unit) -> ir.Table:
-    """Distinct active customers per unit and segment, zeros included.
-
-    ``days`` is an :func:`active_days` table with a ``segment``. Returns ``period_start,
-    segment, unit_start, actives`` with one row per unit of the :func:`spine` and segment.
-    """
-    days = days.mutate(unit_start=unit_start(days.day, unit))
-    actives = days.customer_id.count() if unit == "day" else days.customer_id.nunique()
-    counts = days.group_by(["unit_start", "segment"]).agg(actives=actives)
-    grid = spine(ctx, unit).cross_join(segments_of(ctx, days))
-    joined = grid.left_join(
-        counts,
-        [grid.unit_start == counts.unit_start, grid.segment == counts.segment],
-    )
-    return joined.select(
-        grid.period_start,
-        grid.segment,
-        grid.unit_start,
-        actives=joined.actives.fill_null(0),
-    )
-
-
-def mean_actives(ctx: Context, days: ir.Table, unit: Unit) -> ir.Table:
-    """Mean actives per unit over each period, in the shape of a metric result.
-
-    The interval is the normal approximation over the units (mean ± 1.96 · sd / √units),
-    NULL when the period holds a single unit; ``n`` is the number of units.
-    """
-    per_unit = actives_per_unit(ctx, days, unit)
-    stats = per_unit.group_by(["period_start", "segment"]).agg(
-        value=per_unit.actives.mean(),
-        sd=per_unit.actives.std(),
-        n=per_unit.count(),
-    )
-    half = Z * stats.sd / stats.n.cast("float64").sqrt()
-    several = stats.n > 1
-    return stats.select(
-        "period_start",
-        "segment",
-        "value",
-        ci_low=ibis.ifelse(several, ibis.greatest(stats.value - half, 0.0), ibis.null("float64")),
-        ci_high=ibis.ifelse(several, stats.value + half, ibis.null("float64")),
-        n="n",
-    )

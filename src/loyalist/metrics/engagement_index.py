@@ -16,9 +16,11 @@ signal                what it is, as of the date                            need
 
 The percentile rank of a value is ``100 × (customers below + ½ × customers equal) ÷
 customers with the signal`` (ties share the middle rank, so a signal everyone has the same
-value of scores 50). A signal whose table is missing is left out for everyone; a signal that
-is NULL for a customer (no opened e-mail, no survey answer) is left out of that customer's
-mean. A customer without events has 0 active days (not NULL) when the events table exists.
+value of scores 50), counted from a histogram of each signal's values
+(:mod:`loyalist.metrics.percentiles`). A signal whose table is missing is left out for
+everyone; a signal that is NULL for a customer (no opened e-mail, no survey answer) is left
+out of that customer's mean. A customer without events has 0 active days (not NULL) when
+the events table exists.
 
 Many dates at once: every function takes a table of dates (``period_start``, ``as_of`` and
 the window starts) and joins it to per-customer facts, so a metric computes one population
@@ -34,7 +36,9 @@ from typing import TYPE_CHECKING
 import ibis
 import ibis.expr.types as ir
 
+from loyalist.metrics.active_counts import window_days
 from loyalist.metrics.context import Context
+from loyalist.metrics.percentiles import with_percentiles
 from loyalist.metrics.periods import day_begins_utc
 from loyalist.metrics.spec import Query
 
@@ -88,7 +92,7 @@ def period_scores(ctx: Context, pooled: bool = False) -> ir.Table:
     signals = _on_the_books(ctx, ends)
     extra: list[ir.Table] = []
     if ctx.base.has("events"):
-        extra.append(_active_days(ctx, ends))
+        extra.append(_active_days(ctx))
     if ctx.base.has("messages") and _has_any(ctx.table("messages"), "opened_at", "clicked_at"):
         extra.append(_click_to_open(ctx, ends))
     if ctx.base.has("responses") and "score" in ctx.table("responses").columns:
@@ -98,8 +102,14 @@ def period_scores(ctx: Context, pooled: bool = False) -> ir.Table:
     if "active_days_28" in signals.columns:
         signals = signals.mutate(active_days_28=signals.active_days_28.fill_null(0))
     present = [s for s in SIGNALS if s in signals.columns]
-    within = [] if pooled else [signals.period_start]
-    ranks = [_percentile(_direction(signals, s), within) for s in present]
+    # One row per period and customer already: grouping makes it one table that the
+    # engine computes once, for the histograms of the ranks and for joining them back.
+    signals = signals.group_by(list(_KEYS)).agg(
+        as_of=signals.as_of.max(), **{s: signals[s].max() for s in present}
+    )
+    within = [] if pooled else ["period_start"]
+    signals = with_percentiles(signals, present, _direction, within)
+    ranks = [signals[f"{s}_rank"] for s in present]
     total = sum((r.fill_null(0) for r in ranks), ibis.literal(0.0))
     counted = sum((r.notnull().ifelse(1, 0) for r in ranks), ibis.literal(0))
     index = total / counted.cast("float64")
@@ -163,8 +173,10 @@ def _on_the_books(ctx: Context, ends: ir.Table) -> ir.Table:
     orders = orders.filter(_near(ctx, orders.ordered_at, ctx.window_days))
     days = orders.group_by(["customer_id", "day"]).agg(orders=orders.count())
     joined = days.join(ends, (days.day >= ends.window_from) & (days.day <= ends.as_of))
-    books = joined.group_by(["period_start", "as_of", "customer_id"]).agg(
-        last_day=joined.day.max(), orders_in_window=joined.orders.sum()
+    books = joined.group_by(["period_start", "customer_id"]).agg(
+        as_of=joined.as_of.max(),  # one per period: a value, not a key to group on
+        last_day=joined.day.max(),
+        orders_in_window=joined.orders.sum(),
     )
     return books.select(
         "period_start",
@@ -175,13 +187,11 @@ def _on_the_books(ctx: Context, ends: ir.Table) -> ir.Table:
     )
 
 
-def _active_days(ctx: Context, ends: ir.Table) -> ir.Table:
-    """Distinct local days with an event in the 28 days up to each period end."""
-    events = ctx.table("events")
-    events = events.filter(_near(ctx, events.occurred_at, ACTIVE_DAYS))
-    days = events.select("customer_id", day=ctx.day(events.occurred_at)).distinct()
-    joined = days.join(ends, (days.day >= ends.days28_from) & (days.day <= ends.as_of))
-    return joined.group_by(list(_KEYS)).agg(active_days_28=joined.count())
+def _active_days(ctx: Context) -> ir.Table:
+    """Distinct local days with an event in the 28 days up to each period end (the same
+    counts as the L28 power users)."""
+    days = window_days(ctx, ACTIVE_DAYS)
+    return days.select(*_KEYS, active_days_28=days.active_days)
 
 
 def _click_to_open(ctx: Context, ends: ir.Table) -> ir.Table:
@@ -231,20 +241,6 @@ def _latest_score(ctx: Context, ends: ir.Table) -> ir.Table:
         (answers.day <= ends.as_of) & (answers.until.isnull() | (answers.until > ends.as_of)),
     )
     return joined.select(*_KEYS, latest_score=joined.scaled)
-
-
-def _percentile(value: ir.NumericValue, within: list[ir.Value]) -> ir.FloatingValue:
-    """Mid-rank percentile (0-100) of ``value`` among rows alike in ``within``; NULL stays NULL.
-
-    ``(below + ½ equal) / n`` is written ``½ (below / n + at_or_below / n)``: ``rank`` and
-    ``cume_dist`` over one window, so the engine sorts once per signal.
-    """
-    part = [*within, value.isnull()]
-    below = ibis.rank().over(group_by=part, order_by=value)
-    at_or_below = ibis.cume_dist().over(group_by=part, order_by=value)
-    n = value.count().over(group_by=part)
-    n = ibis.ifelse(n > 0, n.cast("float64"), ibis.null("float64"))
-    return ibis.ifelse(value.isnull(), ibis.null("float64"), 50 * (below / n + at_or_below))
 
 
 def _direction(table: ir.Table, signal: str) -> ir.NumericValue:

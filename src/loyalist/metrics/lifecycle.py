@@ -25,6 +25,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from loyalist.metrics import periods
+from loyalist.metrics.active_counts import segments_of
 from loyalist.metrics.activity import (
     active_days,
     activity_source,
@@ -32,10 +33,11 @@ from loyalist.metrics.activity import (
     history_start,
     once,
     previous_start,
-    segments_of,
     within,
 )
 from loyalist.metrics.context import Context, resolve
+from loyalist.metrics.prepared import prepare
+from loyalist.metrics.registry import METRICS as CATALOG
 from loyalist.metrics.registry import metric
 from loyalist.metrics.spec import Period, Query
 
@@ -99,7 +101,7 @@ def _statuses(ctx: Context) -> ir.Table:
     keyed = days.select("customer_id", key=_period_key(ctx, days.day))
     before = keyed.join(prev_map, keyed.key == prev_map.prev_key)
     before = before.select("customer_id", "period_start", now=ibis.literal(0), before=1)
-    both = ibis.union(now.distinct(), before.distinct(), distinct=False)
+    both = ibis.union(now, before, distinct=False)  # max() below: duplicates do no harm
     flags = both.group_by(["customer_id", "period_start"]).agg(
         now=both.now.max(), before=both.before.max()
     )
@@ -214,6 +216,7 @@ def lifecycle_table(
     [[2, 0, 0, 0], [0, 1, 0, 1]]
     """
     ctx = resolve(base, Query(period, by, start, end))
+    prepare(ctx, [CATALOG["lifecycle_new"]])  # the events' customer-days, stored once
     frame = base.con.execute(statuses(ctx))
     frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
     frame = frame.sort_values(["period_start", "segment"], kind="stable")

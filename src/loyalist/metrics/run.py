@@ -16,6 +16,7 @@ import pandas as pd
 from loyalist.metrics import periods
 from loyalist.metrics.catalog import CATALOG, get
 from loyalist.metrics.context import Context, resolve
+from loyalist.metrics.prepared import prepare
 from loyalist.metrics.spec import BUILT_COLUMNS, RESULT_COLUMNS, Metric, Period, Query
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ def compute(
     skipped = {m.name: r for m in chosen if (r := skip_reason(m, ctx))}
     runnable = [m for m in chosen if m.name not in skipped]
     if runnable:
+        prepare(ctx, runnable)
         union = ibis.union(*(expression(m, ctx) for m in runnable), distinct=False)
         frame = base.con.execute(union)
     else:

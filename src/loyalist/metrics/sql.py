@@ -46,6 +46,7 @@ def metric_sql(
     True
     """
     ctx = resolve(base, Query(period, by))
+    ctx.portable = True  # the SQL of the raw tables, without DuckDB's own functions
     expr = expression(get(name), ctx)
     compiler = _COMPILER.get(dialect, dialect)
     sql = ibis.to_sql(expr, dialect=compiler)

@@ -86,10 +86,10 @@ FROM (
   SELECT
     "t15"."period_start",
     "t15"."segment",
-    SUM(CAST("t15"."a" AS DOUBLE)) AS "sa",
+    SUM(CAST("t15"."active_days" AS DOUBLE)) AS "sa",
     SUM(CAST("t15"."days" AS DOUBLE)) AS "sd",
-    SUM(CAST("t15"."a" AS DOUBLE) * CAST("t15"."a" AS DOUBLE)) AS "saa",
-    SUM(CAST("t15"."a" AS DOUBLE) * CAST("t15"."days" AS DOUBLE)) AS "sad",
+    SUM(CAST("t15"."active_days" AS DOUBLE) * CAST("t15"."active_days" AS DOUBLE)) AS "saa",
+    SUM(CAST("t15"."active_days" AS DOUBLE) * CAST("t15"."days" AS DOUBLE)) AS "sad",
     SUM(CAST("t15"."days" AS DOUBLE) * CAST("t15"."days" AS DOUBLE)) AS "sdd",
     COUNT(*) AS "n"
   FROM (
@@ -97,7 +97,7 @@ FROM (
       "t14"."customer_id",
       "t14"."segment",
       "t14"."unit_start",
-      "t14"."a",
+      "t14"."active_days",
       "t3"."period_start",
       "t3"."days"
     FROM (
@@ -105,7 +105,7 @@ FROM (
         "t12"."customer_id",
         "t12"."segment",
         "t12"."unit_start",
-        COUNT(*) AS "a"
+        COUNT(*) AS "active_days"
       FROM (
         SELECT
           "t11"."customer_id",

@@ -106,9 +106,7 @@ FROM (
         "t13"."day",
         "t13"."first_at",
         "t13"."segment",
-        "t3"."period_start",
-        "t3"."window_first",
-        "t3"."last"
+        "t3"."period_start"
       FROM (
         SELECT
           "t11"."customer_id",
@@ -163,8 +161,8 @@ FROM (
           "t11"."first_at" >= MAKE_TIMESTAMPTZ(2023, 12, 25, 23, 0, 0.0, 'UTC')
           AND "t11"."first_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
       ) AS "t13"
-      INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-26' AS DATE) AS "window_first", CAST('2024-01-01' AS DATE) AS "last") AS "t3"
-        ON "t13"."day" >= "t3"."window_first" AND "t13"."day" <= "t3"."last"
+      INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-31' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-30' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-29' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-28' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-27' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-26' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start") AS "t3"
+        ON "t13"."day" = "t3"."day"
     ) AS "t14"
     GROUP BY
       1,

@@ -11,68 +11,64 @@ FROM (
     "t12"."period_start",
     "t12"."segment",
     (
-      MAX("t12"."seconds") FILTER(WHERE
-        "t12"."rank" = "t12"."mid_low") + MAX("t12"."seconds") FILTER(WHERE
-        "t12"."rank" = "t12"."mid_high")
+      MIN("t12"."value") FILTER(WHERE
+        "t12"."upto" >= CAST(FLOOR((
+          CAST("t12"."total" AS DOUBLE) + 1
+        ) / 2) AS BIGINT)) + MIN("t12"."value") FILTER(WHERE
+        "t12"."upto" >= (
+          CAST(FLOOR(CAST("t12"."total" AS DOUBLE) / 2) AS BIGINT) + 1
+        ))
     ) / 2 AS "value",
-    MAX("t12"."seconds") FILTER(WHERE
-      "t12"."rank" = "t12"."low_rank") AS "ci_low",
-    MAX("t12"."seconds") FILTER(WHERE
-      "t12"."rank" = "t12"."high_rank") AS "ci_high",
-    COUNT(*) AS "n"
-  FROM (
-    SELECT
-      "t11"."period_start",
-      "t11"."segment",
-      "t11"."seconds",
-      "t11"."rank",
-      "t11"."size",
-      CAST(FLOOR((
-        CAST("t11"."size" AS DOUBLE) + 1
-      ) / 2) AS BIGINT) AS "mid_low",
-      CAST(FLOOR(CAST("t11"."size" AS DOUBLE) / 2) AS BIGINT) + 1 AS "mid_high",
-      GREATEST(
+    MIN("t12"."value") FILTER(WHERE
+      "t12"."upto" >= GREATEST(
         CAST(ROUND(
           (
-            CAST("t11"."size" AS DOUBLE) / 2
+            CAST("t12"."total" AS DOUBLE) / 2
           ) - (
             (
-              SQRT(CAST("t11"."size" AS DOUBLE)) * 1.959963984540054
+              SQRT(CAST("t12"."total" AS DOUBLE)) * 1.959963984540054
             ) / 2
           ),
           0
         ) AS BIGINT),
         1
-      ) AS "low_rank",
-      CAST(LEAST(
+      )) AS "ci_low",
+    MIN("t12"."value") FILTER(WHERE
+      "t12"."upto" >= CAST(LEAST(
         CAST(ROUND(
           (
-            CAST("t11"."size" AS DOUBLE) / 2
+            CAST("t12"."total" AS DOUBLE) / 2
           ) + 1 + (
             (
-              SQRT(CAST("t11"."size" AS DOUBLE)) * 1.959963984540054
+              SQRT(CAST("t12"."total" AS DOUBLE)) * 1.959963984540054
             ) / 2
           ),
           0
         ) AS BIGINT),
-        CAST("t11"."size" AS DOUBLE)
-      ) AS BIGINT) AS "high_rank"
+        CAST("t12"."total" AS DOUBLE)
+      ) AS BIGINT)) AS "ci_high",
+    SUM("t12"."freq") AS "n"
+  FROM (
+    SELECT
+      "t11"."period_start",
+      "t11"."segment",
+      "t11"."value",
+      "t11"."freq",
+      SUM("t11"."freq") OVER (
+        PARTITION BY "t11"."period_start", "t11"."segment"
+        ORDER BY "t11"."value" ASC
+        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+      ) AS "upto",
+      SUM("t11"."freq") OVER (
+        PARTITION BY "t11"."period_start", "t11"."segment"
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+      ) AS "total"
     FROM (
       SELECT
         "t10"."period_start",
         "t10"."segment",
-        "t10"."seconds",
-        (
-          ROW_NUMBER() OVER (
-            PARTITION BY "t10"."period_start", "t10"."segment"
-            ORDER BY "t10"."seconds" ASC
-            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-          ) - 1
-        ) + 1 AS "rank",
-        COUNT(*) OVER (
-          PARTITION BY "t10"."period_start", "t10"."segment"
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) AS "size"
+        "t10"."seconds" AS "value",
+        COUNT(*) AS "freq"
       FROM (
         SELECT
           "t9"."period_start",
@@ -138,6 +134,10 @@ FROM (
             ON "t8"."customer_id" = "t3"."segment_customer_"
         ) AS "t9"
       ) AS "t10"
+      GROUP BY
+        1,
+        2,
+        3
     ) AS "t11"
   ) AS "t12"
   GROUP BY

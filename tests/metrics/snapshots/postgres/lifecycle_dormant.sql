@@ -44,20 +44,20 @@ WITH "t6" AS (
 )
 SELECT
   'lifecycle_dormant' AS "metric",
-  "t40"."period_start",
-  "t40"."segment",
-  CAST("t40"."dormant" AS DOUBLE PRECISION) AS "value",
+  "t39"."period_start",
+  "t39"."segment",
+  CAST("t39"."dormant" AS DOUBLE PRECISION) AS "value",
   CAST(NULL AS DOUBLE PRECISION) AS "ci_low",
   CAST(NULL AS DOUBLE PRECISION) AS "ci_high",
-  "t40"."dormant" AS "n"
+  "t39"."dormant" AS "n"
 FROM (
   SELECT
     "t7"."period_start",
-    "t37"."segment",
-    COALESCE("t39"."new", 0) AS "new",
-    COALESCE("t39"."returning", 0) AS "returning",
-    COALESCE("t39"."resurrected", 0) AS "resurrected",
-    COALESCE("t39"."dormant", 0) AS "dormant"
+    "t36"."segment",
+    COALESCE("t38"."new", 0) AS "new",
+    COALESCE("t38"."returning", 0) AS "returning",
+    COALESCE("t38"."resurrected", 0) AS "resurrected",
+    COALESCE("t38"."dormant", 0) AS "dormant"
   FROM (
     SELECT
       "t0"."period_start"
@@ -65,35 +65,35 @@ FROM (
   ) AS "t7"
   CROSS JOIN (
     SELECT DISTINCT
-      "t35"."segment"
+      "t34"."segment"
     FROM (
       SELECT
-        "t34"."customer_id",
-        "t34"."period_start",
-        "t34"."now",
-        "t34"."before",
-        "t34"."prev_key",
-        "t34"."first_day",
-        "t34"."first_ever",
-        "t34"."segment"
+        "t33"."customer_id",
+        "t33"."period_start",
+        "t33"."now",
+        "t33"."before",
+        "t33"."prev_key",
+        "t33"."first_day",
+        "t33"."first_ever",
+        "t33"."segment"
       FROM (
         SELECT
-          "t33"."customer_id",
-          "t33"."period_start",
-          "t33"."now",
-          "t33"."before",
-          "t33"."prev_key",
-          "t33"."first_day",
-          "t33"."first_ever",
-          "t33"."segment_customer_",
-          "t33"."segment_",
-          COALESCE("t33"."segment_", 'unknown') AS "segment"
+          "t32"."customer_id",
+          "t32"."period_start",
+          "t32"."now",
+          "t32"."before",
+          "t32"."prev_key",
+          "t32"."first_day",
+          "t32"."first_ever",
+          "t32"."segment_customer_",
+          "t32"."segment_",
+          COALESCE("t32"."segment_", 'unknown') AS "segment"
         FROM (
           SELECT
-            "t32"."customer_id",
-            "t32"."period_start",
-            "t32"."now",
-            "t32"."before",
+            "t31"."customer_id",
+            "t31"."period_start",
+            "t31"."now",
+            "t31"."before",
             "t4"."prev_key",
             "t4"."first_day",
             "t27"."first_ever",
@@ -101,15 +101,15 @@ FROM (
             "t11"."segment_"
           FROM (
             SELECT
-              "t30"."customer_id",
-              "t30"."period_start",
-              MAX("t30"."now") AS "now",
-              MAX("t30"."before") AS "before"
+              "t29"."customer_id",
+              "t29"."period_start",
+              MAX("t29"."now") AS "now",
+              MAX("t29"."before") AS "before"
             FROM (
               SELECT
                 *
               FROM (
-                SELECT DISTINCT
+                SELECT
                   "t20"."customer_id",
                   DATE_TRUNC('MONTH', "t20"."day") AS "period_start",
                   1 AS "now",
@@ -124,34 +124,30 @@ FROM (
               SELECT
                 *
               FROM (
-                SELECT DISTINCT
-                  *
+                SELECT
+                  "t25"."customer_id",
+                  "t4"."period_start",
+                  0 AS "now",
+                  1 AS "before"
                 FROM (
                   SELECT
-                    "t25"."customer_id",
-                    "t4"."period_start",
-                    0 AS "now",
-                    1 AS "before"
-                  FROM (
-                    SELECT
-                      "t20"."customer_id",
-                      DATE_TRUNC('MONTH', "t20"."day") AS "key"
-                    FROM "t19" AS "t20"
-                    WHERE
-                      "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                      AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                  ) AS "t25"
-                  INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                    ON "t25"."key" = "t4"."prev_key"
-                ) AS "t28"
-              ) AS "t29"
-            ) AS "t30"
+                    "t20"."customer_id",
+                    DATE_TRUNC('MONTH', "t20"."day") AS "key"
+                  FROM "t19" AS "t20"
+                  WHERE
+                    "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                    AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                ) AS "t25"
+                INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
+                  ON "t25"."key" = "t4"."prev_key"
+              ) AS "t28"
+            ) AS "t29"
             GROUP BY
               1,
               2
-          ) AS "t32"
+          ) AS "t31"
           INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-            ON "t32"."period_start" = "t4"."period_start"
+            ON "t31"."period_start" = "t4"."period_start"
           INNER JOIN (
             SELECT
               "t24"."customer_id",
@@ -193,75 +189,75 @@ FROM (
             GROUP BY
               1
           ) AS "t27"
-            ON "t32"."customer_id" = "t27"."customer_id"
+            ON "t31"."customer_id" = "t27"."customer_id"
           LEFT OUTER JOIN "t6" AS "t11"
-            ON "t32"."customer_id" = "t11"."segment_customer_"
-        ) AS "t33"
-      ) AS "t34"
-    ) AS "t35"
-  ) AS "t37"
+            ON "t31"."customer_id" = "t11"."segment_customer_"
+        ) AS "t32"
+      ) AS "t33"
+    ) AS "t34"
+  ) AS "t36"
   LEFT OUTER JOIN (
     SELECT
-      "t35"."period_start",
-      "t35"."segment",
+      "t34"."period_start",
+      "t34"."segment",
       SUM(
         CAST(CAST((
-          "t35"."now" = 1
+          "t34"."now" = 1
         ) AND NOT (
-          "t35"."first_ever" < "t35"."first_day"
+          "t34"."first_ever" < "t34"."first_day"
         ) AS INT) AS BIGINT)
       ) AS "new",
       SUM(CAST(CAST((
-        "t35"."now" = 1
+        "t34"."now" = 1
       ) AND (
-        "t35"."before" = 1
+        "t34"."before" = 1
       ) AS INT) AS BIGINT)) AS "returning",
       SUM(
         CAST(CAST((
-          "t35"."now" = 1
+          "t34"."now" = 1
         )
         AND NOT (
-          "t35"."before" = 1
+          "t34"."before" = 1
         )
         AND (
-          "t35"."first_ever" < "t35"."first_day"
+          "t34"."first_ever" < "t34"."first_day"
         ) AS INT) AS BIGINT)
       ) AS "resurrected",
       SUM(
         CAST(CAST(NOT (
-          "t35"."now" = 1
+          "t34"."now" = 1
         ) AND (
-          "t35"."before" = 1
+          "t34"."before" = 1
         ) AS INT) AS BIGINT)
       ) AS "dormant"
     FROM (
       SELECT
-        "t34"."customer_id",
-        "t34"."period_start",
-        "t34"."now",
-        "t34"."before",
-        "t34"."prev_key",
-        "t34"."first_day",
-        "t34"."first_ever",
-        "t34"."segment"
+        "t33"."customer_id",
+        "t33"."period_start",
+        "t33"."now",
+        "t33"."before",
+        "t33"."prev_key",
+        "t33"."first_day",
+        "t33"."first_ever",
+        "t33"."segment"
       FROM (
         SELECT
-          "t33"."customer_id",
-          "t33"."period_start",
-          "t33"."now",
-          "t33"."before",
-          "t33"."prev_key",
-          "t33"."first_day",
-          "t33"."first_ever",
-          "t33"."segment_customer_",
-          "t33"."segment_",
-          COALESCE("t33"."segment_", 'unknown') AS "segment"
+          "t32"."customer_id",
+          "t32"."period_start",
+          "t32"."now",
+          "t32"."before",
+          "t32"."prev_key",
+          "t32"."first_day",
+          "t32"."first_ever",
+          "t32"."segment_customer_",
+          "t32"."segment_",
+          COALESCE("t32"."segment_", 'unknown') AS "segment"
         FROM (
           SELECT
-            "t32"."customer_id",
-            "t32"."period_start",
-            "t32"."now",
-            "t32"."before",
+            "t31"."customer_id",
+            "t31"."period_start",
+            "t31"."now",
+            "t31"."before",
             "t4"."prev_key",
             "t4"."first_day",
             "t27"."first_ever",
@@ -269,15 +265,15 @@ FROM (
             "t11"."segment_"
           FROM (
             SELECT
-              "t30"."customer_id",
-              "t30"."period_start",
-              MAX("t30"."now") AS "now",
-              MAX("t30"."before") AS "before"
+              "t29"."customer_id",
+              "t29"."period_start",
+              MAX("t29"."now") AS "now",
+              MAX("t29"."before") AS "before"
             FROM (
               SELECT
                 *
               FROM (
-                SELECT DISTINCT
+                SELECT
                   "t20"."customer_id",
                   DATE_TRUNC('MONTH', "t20"."day") AS "period_start",
                   1 AS "now",
@@ -292,34 +288,30 @@ FROM (
               SELECT
                 *
               FROM (
-                SELECT DISTINCT
-                  *
+                SELECT
+                  "t25"."customer_id",
+                  "t4"."period_start",
+                  0 AS "now",
+                  1 AS "before"
                 FROM (
                   SELECT
-                    "t25"."customer_id",
-                    "t4"."period_start",
-                    0 AS "now",
-                    1 AS "before"
-                  FROM (
-                    SELECT
-                      "t20"."customer_id",
-                      DATE_TRUNC('MONTH', "t20"."day") AS "key"
-                    FROM "t19" AS "t20"
-                    WHERE
-                      "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                      AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                  ) AS "t25"
-                  INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                    ON "t25"."key" = "t4"."prev_key"
-                ) AS "t28"
-              ) AS "t29"
-            ) AS "t30"
+                    "t20"."customer_id",
+                    DATE_TRUNC('MONTH', "t20"."day") AS "key"
+                  FROM "t19" AS "t20"
+                  WHERE
+                    "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                    AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                ) AS "t25"
+                INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
+                  ON "t25"."key" = "t4"."prev_key"
+              ) AS "t28"
+            ) AS "t29"
             GROUP BY
               1,
               2
-          ) AS "t32"
+          ) AS "t31"
           INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-            ON "t32"."period_start" = "t4"."period_start"
+            ON "t31"."period_start" = "t4"."period_start"
           INNER JOIN (
             SELECT
               "t24"."customer_id",
@@ -361,15 +353,15 @@ FROM (
             GROUP BY
               1
           ) AS "t27"
-            ON "t32"."customer_id" = "t27"."customer_id"
+            ON "t31"."customer_id" = "t27"."customer_id"
           LEFT OUTER JOIN "t6" AS "t11"
-            ON "t32"."customer_id" = "t11"."segment_customer_"
-        ) AS "t33"
-      ) AS "t34"
-    ) AS "t35"
+            ON "t31"."customer_id" = "t11"."segment_customer_"
+        ) AS "t32"
+      ) AS "t33"
+    ) AS "t34"
     GROUP BY
       1,
       2
-  ) AS "t39"
-    ON "t7"."period_start" = "t39"."period_start" AND "t37"."segment" = "t39"."segment"
-) AS "t40"
+  ) AS "t38"
+    ON "t7"."period_start" = "t38"."period_start" AND "t36"."segment" = "t38"."segment"
+) AS "t39"

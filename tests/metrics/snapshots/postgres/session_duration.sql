@@ -11,66 +11,62 @@ FROM (
     "t12"."period_start",
     "t12"."segment",
     CAST((
-      MAX("t12"."seconds") FILTER(WHERE
-        "t12"."rank" = "t12"."mid_low") + MAX("t12"."seconds") FILTER(WHERE
-        "t12"."rank" = "t12"."mid_high")
+      MIN("t12"."value") FILTER(WHERE
+        "t12"."upto" >= CAST(FLOOR(CAST((
+          CAST("t12"."total" AS DOUBLE PRECISION) + 1
+        ) AS DOUBLE PRECISION) / 2) AS BIGINT)) + MIN("t12"."value") FILTER(WHERE
+        "t12"."upto" >= (
+          CAST(FLOOR(CAST("t12"."total" AS DOUBLE PRECISION) / 2) AS BIGINT) + 1
+        ))
     ) AS DOUBLE PRECISION) / 2 AS "value",
-    MAX("t12"."seconds") FILTER(WHERE
-      "t12"."rank" = "t12"."low_rank") AS "ci_low",
-    MAX("t12"."seconds") FILTER(WHERE
-      "t12"."rank" = "t12"."high_rank") AS "ci_high",
-    COUNT(*) AS "n"
-  FROM (
-    SELECT
-      "t11"."period_start",
-      "t11"."segment",
-      "t11"."seconds",
-      "t11"."rank",
-      "t11"."size",
-      CAST(FLOOR(CAST((
-        CAST("t11"."size" AS DOUBLE PRECISION) + 1
-      ) AS DOUBLE PRECISION) / 2) AS BIGINT) AS "mid_low",
-      CAST(FLOOR(CAST("t11"."size" AS DOUBLE PRECISION) / 2) AS BIGINT) + 1 AS "mid_high",
-      GREATEST(
+    MIN("t12"."value") FILTER(WHERE
+      "t12"."upto" >= GREATEST(
         CAST(ROUND(
           (
-            CAST("t11"."size" AS DOUBLE PRECISION) / 2
+            CAST("t12"."total" AS DOUBLE PRECISION) / 2
           ) - (
             CAST((
-              SQRT(CAST("t11"."size" AS DOUBLE PRECISION)) * 1.959963984540054
+              SQRT(CAST("t12"."total" AS DOUBLE PRECISION)) * 1.959963984540054
             ) AS DOUBLE PRECISION) / 2
           )
         ) AS BIGINT),
         1
-      ) AS "low_rank",
-      CAST(LEAST(
+      )) AS "ci_low",
+    MIN("t12"."value") FILTER(WHERE
+      "t12"."upto" >= CAST(LEAST(
         CAST(ROUND(
           (
-            CAST("t11"."size" AS DOUBLE PRECISION) / 2
+            CAST("t12"."total" AS DOUBLE PRECISION) / 2
           ) + 1 + (
             CAST((
-              SQRT(CAST("t11"."size" AS DOUBLE PRECISION)) * 1.959963984540054
+              SQRT(CAST("t12"."total" AS DOUBLE PRECISION)) * 1.959963984540054
             ) AS DOUBLE PRECISION) / 2
           )
         ) AS BIGINT),
-        CAST("t11"."size" AS DOUBLE PRECISION)
-      ) AS BIGINT) AS "high_rank"
+        CAST("t12"."total" AS DOUBLE PRECISION)
+      ) AS BIGINT)) AS "ci_high",
+    SUM("t12"."freq") AS "n"
+  FROM (
+    SELECT
+      "t11"."period_start",
+      "t11"."segment",
+      "t11"."value",
+      "t11"."freq",
+      SUM("t11"."freq") OVER (
+        PARTITION BY "t11"."period_start", "t11"."segment"
+        ORDER BY "t11"."value" ASC
+        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+      ) AS "upto",
+      SUM("t11"."freq") OVER (
+        PARTITION BY "t11"."period_start", "t11"."segment"
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+      ) AS "total"
     FROM (
       SELECT
         "t10"."period_start",
         "t10"."segment",
-        "t10"."seconds",
-        (
-          ROW_NUMBER() OVER (
-            PARTITION BY "t10"."period_start", "t10"."segment"
-            ORDER BY "t10"."seconds" ASC
-            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-          ) - 1
-        ) + 1 AS "rank",
-        COUNT(*) OVER (
-          PARTITION BY "t10"."period_start", "t10"."segment"
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) AS "size"
+        "t10"."seconds" AS "value",
+        COUNT(*) AS "freq"
       FROM (
         SELECT
           "t9"."period_start",
@@ -136,6 +132,10 @@ FROM (
             ON "t8"."customer_id" = "t3"."segment_customer_"
         ) AS "t9"
       ) AS "t10"
+      GROUP BY
+        1,
+        2,
+        3
     ) AS "t11"
   ) AS "t12"
   GROUP BY

@@ -1,0 +1,112 @@
+"""Tables computed once per customer base and shared by every metric query on DuckDB.
+
+Many metrics start from the same reduction of the events: one row per customer and local
+day with activity. Built inside each metric's query, it scans and converts the raw events
+again for every query, date range and metric that needs it. On the engine's own DuckDB the
+runner therefore stores that table once, as a temporary table, and offers it to the
+metrics through :attr:`Context.prepared <loyalist.metrics.context.Context.prepared>`. The
+completed orders with their local day are stored at load (:mod:`loyalist.data.load`).
+
+Metric functions still only build expressions: they read the prepared table when it is
+offered and otherwise build the same rows from the raw tables (other engines, and the SQL
+``loyalist sql`` prints). Storing happens here, at the edge, before anything is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from itertools import count
+from weakref import WeakKeyDictionary
+
+import ibis.expr.operations as ops
+import ibis.expr.types as ir
+import pandas as pd
+
+from loyalist.data.load import ORDER_DAYS, WITH_ORDER_DAYS
+from loyalist.metrics.activity import customer_days
+from loyalist.metrics.context import Context
+from loyalist.metrics.quick_days import quick_local_date
+from loyalist.metrics.spec import Metric
+
+#: The metrics that read the customer-days of the events (besides the stickiness family).
+READS_EVENT_DAYS = {"engagement_index"}
+_STORED: WeakKeyDictionary[object, dict[str, ir.Table]] = WeakKeyDictionary()
+_NAMES = count()
+_DAY = timedelta(days=1)
+
+
+def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
+    """Store the shared tables ``metrics`` read, once per base, and offer them to ``ctx``.
+
+    Only on DuckDB, only when the base has events and a metric reads their customer-days;
+    otherwise nothing happens and the metrics build from the raw tables.
+
+    Examples
+    --------
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.datasets import load_cdnow
+    >>> from loyalist.metrics.catalog import get
+    >>> from loyalist.metrics.context import resolve
+    >>> from loyalist.metrics.spec import Query
+    >>> ctx = resolve(CustomerBase.from_frames(orders=load_cdnow(sample=True)), Query())
+    >>> prepare(ctx, [get("dau")])
+    >>> ctx.prepared  # no events: nothing to store
+    {}
+    """
+    base = ctx.base
+    if ctx.portable or base.con.name != "duckdb" or not base.has("events"):
+        return
+    if not any(m.family == "stickiness" or m.name in READS_EVENT_DAYS for m in metrics):
+        return
+    stored = _STORED.setdefault(base, {})
+    if "event_days" not in stored:
+        name = f"__loyalist_event_days_{next(_NAMES)}"
+        stored["event_days"] = base.con.create_table(name, _event_days(ctx), temp=True)
+    ctx.prepared.update(stored)
+
+
+def stored(base: object) -> dict[str, ir.Table]:
+    """The tables stored for ``base`` so far: ``order_days`` (completed orders with their
+    local day, stored at load) and ``event_days`` once a metric query stored it.
+
+    Examples
+    --------
+    >>> stored(object())
+    {}
+    """
+    try:
+        tables = dict(_STORED.get(base, {}))
+    except TypeError:  # not weakly referenceable: nothing is stored for it
+        return {}
+    if _loaded_here(base) and base.con in WITH_ORDER_DAYS:  # type: ignore[attr-defined]
+        tables["order_days"] = base.con.table(ORDER_DAYS)  # type: ignore[attr-defined]
+    return tables
+
+
+def _loaded_here(base: object) -> bool:
+    """True for a base whose orders loyalist loaded into its own DuckDB (table ``orders``),
+    where the completed orders' local days were stored next to them."""
+    con, tables = getattr(base, "con", None), getattr(base, "tables", {})
+    if con is None or con.name != "duckdb" or "orders" not in tables:
+        return False
+    op = tables["orders"].op()
+    return isinstance(op, ops.DatabaseTable) and op.name == "orders"
+
+
+def _event_days(ctx: Context) -> ir.Table:
+    """Every customer-day of the events, all history: ``customer_id, day, first_at``.
+
+    The local day is worked out by integer arithmetic over the whole span of the events
+    (:mod:`loyalist.metrics.quick_days`): the same days as the exact conversion.
+    """
+    events = ctx.table("events")
+    span = events.aggregate(first=events.occurred_at.min(), last=events.occurred_at.max())
+    first, last = span.execute().iloc[0]
+    if pd.isna(first) or pd.isna(last):
+        day = ctx.day(events.occurred_at)
+    else:
+        first_day = first.date() - _DAY
+        day = quick_local_date(events.occurred_at, ctx.tz, first_day, last.date() + _DAY)
+    rows = events.select("customer_id", day=day, at=events.occurred_at)
+    return customer_days(rows)
