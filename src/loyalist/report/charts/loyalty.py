@@ -18,6 +18,7 @@ from loyalist.report.charts.theme import (
     PALETTE,
     WIDTH,
     Chart,
+    groups,
     styled,
     titled,
 )
@@ -68,14 +69,7 @@ def nps_split(metrics: pd.DataFrame, period: str = "month") -> Chart:
                 title="Share of answering customers",
                 axis=alt.Axis(format=".0%"),
             ),
-            color=alt.Color(
-                "group:N",
-                scale=alt.Scale(
-                    domain=[v[0] for v in NPS_GROUPS.values()],
-                    range=[v[1] for v in NPS_GROUPS.values()],
-                ),
-                legend=alt.Legend(title=None),
-            ),
+            color=groups("group", NPS_GROUPS),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("period:N"),

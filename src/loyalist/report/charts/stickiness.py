@@ -17,6 +17,7 @@ from loyalist.report.charts.theme import (
     PALETTE,
     WIDTH,
     Chart,
+    groups,
     styled,
     titled,
 )
@@ -145,14 +146,7 @@ def lifecycle_bars(metrics: pd.DataFrame, period: str = "month") -> Chart:
                 axis=alt.Axis(labelAngle=-40, labelOverlap="parity"),
             ),
             y=alt.Y("customers:Q", title="Customers", axis=alt.Axis(format=",d")),
-            color=alt.Color(
-                "status:N",
-                scale=alt.Scale(
-                    domain=[v[0] for v in LIFECYCLE.values()],
-                    range=[v[1] for v in LIFECYCLE.values()],
-                ),
-                legend=alt.Legend(title=None),
-            ),
+            color=groups("status", LIFECYCLE),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("period:N"),

@@ -113,6 +113,16 @@ def series(mapping: dict[str, str], colours: list[str], title: str | None = None
     )
 
 
+def groups(field: str, named: dict[str, tuple[str, str]]) -> alt.Color:
+    """A colour encoding of ``field`` with a fixed ``(label, colour)`` per group, in order."""
+    labels, colours = zip(*named.values(), strict=True)
+    return alt.Color(
+        f"{field}:N",
+        scale=alt.Scale(domain=list(labels), range=list(colours)),
+        legend=alt.Legend(title=None),
+    )
+
+
 def titled(text: str, subtitle: str | None = None) -> alt.Title:
     """A chart title with an optional subtitle."""
     return alt.Title(text, subtitle=subtitle) if subtitle else alt.Title(text)
