@@ -19,6 +19,7 @@ from ibis.backends import BaseBackend
 from loyalist.config import Config
 from loyalist.data.load import Progress, TableInput, load_tables
 from loyalist.data.validate import ValidationReport
+from loyalist.dates import as_date
 
 if TYPE_CHECKING:
     from loyalist.churn.backtest import Backtest
@@ -163,7 +164,7 @@ class CustomerBase:
         """
         from loyalist.metrics.run import compute
 
-        return compute(self, names, period, by, _date(start), _date(end))  # type: ignore[arg-type]
+        return compute(self, names, period, by, as_date(start), as_date(end))  # type: ignore[arg-type]
 
     def cohorts(
         self,
@@ -180,7 +181,7 @@ class CustomerBase:
         """
         from loyalist.metrics.cohorts import cohort_table
 
-        return cohort_table(self, period=period, mode=mode, start=_date(start), end=_date(end))
+        return cohort_table(self, period=period, mode=mode, start=as_date(start), end=as_date(end))
 
     def summary(
         self,
@@ -198,7 +199,7 @@ class CustomerBase:
         """
         from loyalist.summary import customer_summary
 
-        expr = customer_summary(self, _date(calibration_end), _date(observation_end), time_unit)
+        expr = customer_summary(self, as_date(calibration_end), as_date(observation_end), time_unit)
         return expr.execute()  # type: ignore[arg-type]
 
     def clv(
@@ -248,7 +249,7 @@ class CustomerBase:
         """
         from loyalist.segments.customers import customer_segments
 
-        return customer_segments(self, _date(as_of)).execute()  # type: ignore[no-any-return]
+        return customer_segments(self, as_date(as_of)).execute()  # type: ignore[no-any-return]
 
     def ladder(self, as_of: date | str | None = None) -> pd.DataFrame:
         """Each customer's rung on the loyalty ladder, with the facts behind it.
@@ -263,7 +264,7 @@ class CustomerBase:
         from loyalist.segments.customers import last_order_day
         from loyalist.segments.ladder import ladder_rungs
 
-        day = _date(as_of) or last_order_day(self)
+        day = as_date(as_of) or last_order_day(self)
         return ladder_rungs(self, day).execute()  # type: ignore[no-any-return]
 
     def ladder_transitions(self, start: date | str, end: date | str) -> pd.DataFrame:
@@ -278,7 +279,7 @@ class CustomerBase:
         """
         from loyalist.segments.ladder import ladder_transitions
 
-        return ladder_transitions(self, _date(start), _date(end))  # type: ignore[arg-type]
+        return ladder_transitions(self, as_date(start), as_date(end))  # type: ignore[arg-type]
 
     def compare(
         self,
@@ -299,7 +300,7 @@ class CustomerBase:
         """
         from loyalist.segments.compare import compare_segments
 
-        return compare_segments(self, metric, by, _date(start), _date(end))
+        return compare_segments(self, metric, by, as_date(start), as_date(end))
 
     # -- churn ------------------------------------------------------------------------------
     def churn_backtest(
@@ -345,9 +346,3 @@ class CustomerBase:
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={c:,}" for n, c in self.report.row_counts.items())
         return f"CustomerBase({self.con.name}: {counts or ', '.join(self.tables)})"
-
-
-def _date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)

@@ -73,6 +73,24 @@ def completed_orders(base: CustomerBase) -> ir.Table:
     return orders.select(customer_id=orders.customer_id, day=day, amount=orders.amount)
 
 
+def order_span(base: CustomerBase) -> tuple[date, date] | None:
+    """The first and the last local day with a completed order (``None``: there is none).
+
+    Examples
+    --------
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.datasets import load_cdnow
+    >>> order_span(CustomerBase.from_frames(orders=load_cdnow(sample=True)))
+    (datetime.date(1997, 1, 1), datetime.date(1998, 6, 30))
+    """
+    orders = completed_orders(base)
+    span = orders.aggregate(first=orders.day.min(), last=orders.day.max()).execute()
+    first, last = span["first"].iloc[0], span["last"].iloc[0]
+    if pd.isna(first):
+        return None
+    return pd.Timestamp(first).date(), pd.Timestamp(last).date()
+
+
 def _local_day(base: CustomerBase, ts: ir.TimestampValue) -> ir.DateValue:
     if base.con.name != "duckdb":
         return local_date(ts, base.timezone)

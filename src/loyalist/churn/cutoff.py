@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 import ibis
 import ibis.expr.types as ir
-import pandas as pd
 
+from loyalist import dates
 from loyalist.errors import LoyalistError
 from loyalist.metrics.periods import day_begins_utc, local_date
 from loyalist.metrics.quick_days import quick_local_date
+from loyalist.summary import order_span
 
 if TYPE_CHECKING:
     from loyalist.base import CustomerBase
@@ -164,13 +165,10 @@ def data_span(base: CustomerBase) -> tuple[date, date]:
     >>> data_span(CustomerBase.from_frames(orders=load_cdnow(sample=True)))
     (datetime.date(1997, 1, 1), datetime.date(1998, 6, 30))
     """
-    orders = base.orders.filter(base.orders.status == "completed")
-    day = local_date(orders.ordered_at, base.timezone)
-    span = orders.aggregate(first=day.min(), last=day.max()).execute()
-    first, last = span["first"].iloc[0], span["last"].iloc[0]
-    if pd.isna(first):
+    span = order_span(base)
+    if span is None:
         raise ChurnError("the orders table has no completed order: there is nothing to predict")
-    return pd.Timestamp(first).date(), pd.Timestamp(last).date()
+    return span
 
 
 def as_date(value: date | str | None, what: str = "date") -> date | None:
@@ -181,14 +179,7 @@ def as_date(value: date | str | None, what: str = "date") -> date | None:
     >>> as_date("2024-03-01")
     datetime.date(2024, 3, 1)
     """
-    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
-        return value  # type: ignore[return-value]
-    if isinstance(value, date):  # a datetime
-        return value.date()  # type: ignore[attr-defined]
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ChurnError(f"{what} is not a date (YYYY-MM-DD): {value!r}") from None
+    return dates.as_date(value, what, ChurnError)
 
 
 def check_horizon(horizon_days: int) -> int:

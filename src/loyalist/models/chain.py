@@ -9,21 +9,21 @@ before the end of the data, the later purchases check the forecast (:mod:`loyali
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
+from loyalist.dates import as_date
 from loyalist.errors import LoyalistError
-from loyalist.metrics.periods import local_date
 from loyalist.models.base import ConvergenceError
 from loyalist.models.bgnbd import BetaGeo
 from loyalist.models.clv import customer_lifetime_value
 from loyalist.models.gammagamma import GammaGamma
 from loyalist.models.holdout import HoldoutResult, daily_purchases, evaluate_holdout
 from loyalist.models.paretonbd import ParetoNBD
-from loyalist.summary import UNIT_DAYS, TimeUnit, customer_summary
+from loyalist.summary import UNIT_DAYS, TimeUnit, customer_summary, order_span
 
 if TYPE_CHECKING:
     from loyalist.base import CustomerBase
@@ -184,7 +184,8 @@ def clv(
     (0.243, 1882.0)
     """
     settings = ClvSettings(model, float(horizon), time_unit, discount_rate, margin)  # checks them
-    calibration_end, observation_end = _as_date(calibration_end), _as_date(observation_end)
+    calibration_end = as_date(calibration_end, "calibration_end", ClvError)
+    observation_end = as_date(observation_end, "observation_end", ClvError)
     fit_end, holdout_end = _resolve_dates(*_data_span(base), calibration_end, observation_end)
     settings = replace(settings, calibration_end=fit_end, observation_end=holdout_end)
     # in a fixed order: the fits do not depend on the order in which the engine returns rows
@@ -271,14 +272,11 @@ def clv_from_summary(summary: pd.DataFrame, settings: ClvSettings | None = None)
 
 
 def _data_span(base: CustomerBase) -> tuple[date, date]:
-    """First and last local day with a completed order (one scan, no grouping)."""
-    orders = base.orders.filter(base.orders.status == "completed")
-    day = local_date(orders.ordered_at, base.timezone)
-    span = orders.aggregate(first=day.min(), last=day.max()).execute()
-    first, last = span["first"].iloc[0], span["last"].iloc[0]
-    if pd.isna(first):
+    """First and last local day with a completed order."""
+    span = order_span(base)
+    if span is None:
         raise ClvError("the orders table has no completed order: there is nothing to value")
-    return pd.Timestamp(first).date(), pd.Timestamp(last).date()
+    return span
 
 
 def _resolve_dates(
@@ -300,14 +298,3 @@ def _resolve_dates(
         )
     end = observation_end or last
     return calibration_end, end if end > calibration_end else None
-
-
-def _as_date(value: date | str | None) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ClvError(f"not a date (YYYY-MM-DD): {value!r}") from None

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from loyalist.dates import as_date
 from loyalist.errors import ConfigError
 from loyalist.report import charts
 from loyalist.report.gather import ReportInputs
@@ -103,7 +104,7 @@ def write_report(
     total = len(SECTIONS) + 2 + (png_dir is not None)
     if progress:
         progress("Metrics", 0, total)
-    inputs = ReportInputs.collect(base, _day(start), _day(end), period)
+    inputs = ReportInputs.collect(base, as_date(start, "start"), as_date(end, "end"), period)
     sections = build_sections(inputs, progress, 1, total)
     if progress:
         progress("Writing the page", len(SECTIONS) + 1, total)
@@ -139,12 +140,3 @@ def write_pngs(sections: list[Section], folder: Path) -> list[Path]:
         for section in sections
         for figure in section.figures
     ]
-
-
-def _day(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"not a date (YYYY-MM-DD): {value!r}") from None
