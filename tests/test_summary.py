@@ -127,7 +127,7 @@ def test_the_days_stored_at_load_give_the_same_summary() -> None:
     con = ibis.duckdb.connect()
     con.create_table("orders", own.orders.to_pyarrow())
     elsewhere = CustomerBase.from_connection(con, config=config, orders="orders")
-    assert "order_days" in stored(own) and "order_days" not in stored(elsewhere)
+    assert "purchase_days" in stored(own) and "purchase_days" not in stored(elsewhere)
     for base in (own, elsewhere):
         s = base.summary("2024-10-31", time_unit="D").set_index("customer_id")
         assert s.loc["a"].tolist() == [2, 213.0, 214.0, 4.5]

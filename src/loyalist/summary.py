@@ -7,11 +7,12 @@ completed orders only, several orders on one local day count as one purchase (th
 summed). With an ``observation_end`` after ``calibration_end``, the holdout columns say what
 each customer did next.
 
-The summary is two passes over the completed orders, grouped by customer only (counting
-distinct days, not grouping by customer and day: millions of customer-days are the costly
-part). On DuckDB the local day is worked out by integer arithmetic
-(:mod:`loyalist.metrics.quick_days`), or read from the base's stored order days when a
-metric query has already stored them (:mod:`loyalist.metrics.prepared`).
+The summary is one pass over the purchase days (one row per customer and local day with a
+completed order), grouped by customer: the first day's amount is the amount at the least
+day (``arg_min``), so no join back to the first day is needed. On loyalist's own DuckDB the
+purchase days are stored at load (:mod:`loyalist.data.load`); elsewhere they are grouped
+from the orders, on DuckDB with the local day worked out by integer arithmetic
+(:mod:`loyalist.metrics.quick_days`).
 """
 
 from __future__ import annotations
@@ -39,21 +40,6 @@ _DAY = timedelta(days=1)
 def purchase_days(base: CustomerBase) -> ir.Table:
     """One row per customer and local day with a completed order: ``customer_id, day, amount``.
 
-    Examples
-    --------
-    >>> from loyalist import CustomerBase
-    >>> from loyalist.datasets import load_cdnow
-    >>> days = purchase_days(CustomerBase.from_frames(orders=load_cdnow(sample=True)))
-    >>> days.count().execute()  # 6,919 orders on 6,696 distinct customer-days
-    6696
-    """
-    orders = completed_orders(base)
-    return orders.group_by(["customer_id", "day"]).agg(amount=orders.amount.sum())
-
-
-def completed_orders(base: CustomerBase) -> ir.Table:
-    """Completed orders with their local day: ``customer_id, day, amount``.
-
     Read from the table loading stored when there is one; otherwise built from the orders
     (on DuckDB with the local day by integer arithmetic over the orders' span, which one
     small query finds first).
@@ -62,15 +48,16 @@ def completed_orders(base: CustomerBase) -> ir.Table:
     --------
     >>> from loyalist import CustomerBase
     >>> from loyalist.datasets import load_cdnow
-    >>> completed_orders(CustomerBase.from_frames(orders=load_cdnow(sample=True))).columns
-    ('customer_id', 'day', 'amount')
+    >>> days = purchase_days(CustomerBase.from_frames(orders=load_cdnow(sample=True)))
+    >>> days.count().execute()  # 6,919 orders on 6,696 distinct customer-days
+    6696
     """
-    kept = stored(base).get("order_days")
+    kept = stored(base).get("purchase_days")
     if kept is not None:
         return kept.select("customer_id", "day", "amount")
     orders = base.orders.filter(base.orders.status == "completed")
-    day = _local_day(base, orders.ordered_at)
-    return orders.select(customer_id=orders.customer_id, day=day, amount=orders.amount)
+    orders = orders.select("customer_id", "amount", day=_local_day(base, orders.ordered_at))
+    return orders.group_by(["customer_id", "day"]).agg(amount=orders.amount.sum())
 
 
 def order_span(base: CustomerBase) -> tuple[date, date] | None:
@@ -83,8 +70,8 @@ def order_span(base: CustomerBase) -> tuple[date, date] | None:
     >>> order_span(CustomerBase.from_frames(orders=load_cdnow(sample=True)))
     (datetime.date(1997, 1, 1), datetime.date(1998, 6, 30))
     """
-    orders = completed_orders(base)
-    span = orders.aggregate(first=orders.day.min(), last=orders.day.max()).execute()
+    days = purchase_days(base)
+    span = days.aggregate(first=days.day.min(), last=days.day.max()).execute()
     first, last = span["first"].iloc[0], span["last"].iloc[0]
     if pd.isna(first):
         return None
@@ -124,38 +111,39 @@ def customer_summary(
     if time_unit not in UNIT_DAYS:
         raise ValueError(f"time_unit must be one of {', '.join(UNIT_DAYS)}, not {time_unit!r}")
     unit = UNIT_DAYS[time_unit]
-    orders = completed_orders(base)
+    days = purchase_days(base)
     end = calibration_end or observation_end
-    cutoff = ibis.literal(end, type="date") if end else orders.day.max().as_scalar()
-    calibration = orders.filter(orders.day <= cutoff)
-    first = calibration.group_by("customer_id").agg(first=calibration.day.min())
-    calibration = calibration.inner_join(first, "customer_id")
+    cutoff = ibis.literal(end, type="date") if end else days.day.max().as_scalar()
+    calibration = days.filter(days.day <= cutoff)
     summary = calibration.group_by("customer_id").agg(
-        first=calibration.first.min(),
+        first=calibration.day.min(),
         last=calibration.day.max(),
-        purchases=calibration.day.nunique(),  # orders on one day are one purchase
-        repeat_value=ibis.ifelse(
-            calibration.day > calibration.first, calibration.amount, 0.0
-        ).sum(),
+        purchases=calibration.count(),
+        spent=calibration.amount.sum(),
+        first_spent=calibration.amount.argmin(calibration.day),
     )
     frequency = summary.purchases - 1
     summary = summary.mutate(
         frequency=frequency,
         recency=summary.last.delta(summary.first, unit="day") / unit,
         T=cutoff.delta(summary.first, unit="day") / unit,
-        monetary_value=ibis.ifelse(frequency > 0, summary.repeat_value / frequency, 0.0),
+        monetary_value=ibis.ifelse(
+            frequency > 0, (summary.spent - summary.first_spent) / frequency, 0.0
+        ),
     )
     columns = ["customer_id", "frequency", "recency", "T", "monetary_value"]
     if observation_end is None or calibration_end is None or observation_end <= calibration_end:
         return summary.select(columns)
-    holdout = orders.filter(orders.day > cutoff, orders.day <= ibis.literal(observation_end))
+    holdout = days.filter(days.day > cutoff, days.day <= ibis.literal(observation_end))
     later = holdout.group_by("customer_id").agg(
-        days=holdout.day.nunique(), spent=holdout.amount.sum()
+        days_holdout=holdout.count(), spent_holdout=holdout.amount.sum()
     )
     joined = summary.left_join(later, "customer_id")
     return joined.select(
         *columns,
-        frequency_holdout=joined.days.fill_null(0),
-        monetary_value_holdout=(joined.spent / joined.days.cast("float64")).fill_null(0.0),
+        frequency_holdout=joined.days_holdout.fill_null(0),
+        monetary_value_holdout=(
+            joined.spent_holdout / joined.days_holdout.cast("float64")
+        ).fill_null(0.0),
         duration_holdout=ibis.literal((observation_end - calibration_end).days / unit),
     )

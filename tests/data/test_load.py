@@ -193,26 +193,26 @@ def test_a_table_that_is_absent_gives_a_clear_error() -> None:
     assert base.has("orders") and not base.has("events")
 
 
-def test_completed_orders_are_stored_with_their_local_day(
+def test_purchase_days_are_stored_with_their_local_day(
     tmp_path: Path, from_csv: pd.DataFrame
 ) -> None:
-    from loyalist.data.load import ORDER_DAYS
+    from loyalist.data.load import PURCHASE_DAYS
 
     base = CustomerBase.from_config(config(tmp_path, 'path = "orders.csv"'))
     # o1 and o2 are completed, at local times 2024-01-05 10:00 and 2024-07-01 00:30 in
     # Amsterdam (2024-06-30 22:30 UTC: the local day, not the UTC day); o3 is refunded.
-    days = base.con.table(ORDER_DAYS).order_by("day").execute()
+    days = base.con.table(PURCHASE_DAYS).order_by("day").execute()
     assert days.customer_id.tolist() == ["c1", "c1"]
     assert [pd.Timestamp(d).date().isoformat() for d in days.day] == ["2024-01-05", "2024-07-01"]
     assert days.amount.tolist() == [10.0, 12.5]
-    assert ORDER_DAYS not in base.tables  # not a table of the data model
+    assert PURCHASE_DAYS not in base.tables  # not a table of the data model
 
 
 def test_tables_of_a_connection_get_no_stored_days(from_csv: pd.DataFrame) -> None:
-    from loyalist.data.load import ORDER_DAYS
+    from loyalist.data.load import PURCHASE_DAYS
 
     con = ibis.duckdb.connect()
     con.create_table("sales", from_csv)
     base = CustomerBase.from_connection(con, orders="sales")
-    assert ORDER_DAYS not in con.list_tables()  # the user's database is left as it was
+    assert PURCHASE_DAYS not in con.list_tables()  # the user's database is left as it was
     assert base.orders.count().execute() == 3

@@ -80,3 +80,14 @@ def test_metrics_split_by_derived_groups_agree(
     here, there = run(duck), run(pg)
     assert here.segment.nunique() > 2
     pd.testing.assert_frame_equal(here, there, check_dtype=False)
+
+
+def test_customer_summary_agrees(duck: CustomerBase, pg: CustomerBase) -> None:
+    # DuckDB reads the purchase days stored at load; PostgreSQL groups them from the orders
+    # and takes the first day's amount with its own arg_min.
+    def run(base: CustomerBase) -> pd.DataFrame:
+        return _sorted(base.summary(AS_OF, date(2025, 6, 30)))
+
+    here, there = run(duck), run(pg)
+    assert len(here) > 100 and (here.frequency > 0).sum() > 50
+    pd.testing.assert_frame_equal(here, there, check_dtype=False)

@@ -27,11 +27,11 @@ from loyalist.data.schema import REQUIRED_TABLES, TABLES
 from loyalist.data.validate import Problem, ValidationReport, check_references, check_table
 from loyalist.errors import ConfigError, DataError
 
-#: The completed orders with their local day, stored next to the tables on loyalist's own
-#: DuckDB (read by :func:`loyalist.summary.completed_orders`).
-ORDER_DAYS = "__loyalist_order_days"
-#: The engines that hold a :data:`ORDER_DAYS` table for their ``orders``.
-WITH_ORDER_DAYS: WeakSet[BaseBackend] = WeakSet()
+#: The purchase days (completed orders summed per customer and local day), stored next to
+#: the tables on loyalist's own DuckDB (read by :func:`loyalist.summary.purchase_days`).
+PURCHASE_DAYS = "__loyalist_purchase_days"
+#: The engines that hold a :data:`PURCHASE_DAYS` table for their ``orders``.
+WITH_PURCHASE_DAYS: WeakSet[BaseBackend] = WeakSet()
 #: What a table can be given as: a configured source, a file path, a frame or an Ibis table.
 TableInput = TableSource | str | Path | ir.Table | Any
 Progress = Callable[[str], None]
@@ -108,9 +108,9 @@ def load_tables(
         say("storing tables")
         tables = {n: _store(engine, own, n, c) for n, c in usable.items()}
         if own and "orders" in tables:
-            created.append(ORDER_DAYS)
-            _store_order_days(engine, tables["orders"], config.business.timezone)
-            created.remove(ORDER_DAYS)
+            created.append(PURCHASE_DAYS)
+            _store_purchase_days(engine, tables["orders"], config.business.timezone)
+            created.remove(PURCHASE_DAYS)
     except BaseException:
         _drop(engine, created)
         raise
@@ -236,9 +236,10 @@ def _store(engine: BaseBackend, own: bool, name: str, conformed: Conformed) -> i
     return engine.table(name)
 
 
-def _store_order_days(engine: BaseBackend, orders: ir.Table, tz: str) -> None:
-    """Store the completed orders with their local day (``customer_id, day, amount``) once,
-    for the per-customer summary (see :func:`loyalist.summary.completed_orders`)."""
+def _store_purchase_days(engine: BaseBackend, orders: ir.Table, tz: str) -> None:
+    """Store the purchase days (``customer_id, day, amount``: completed orders summed per
+    customer and local day) once, for the per-customer summary and the models fitted on it
+    (see :func:`loyalist.summary.purchase_days`)."""
     from loyalist.metrics.quick_days import quick_local_date
 
     completed = orders.filter(orders.status == "completed")
@@ -249,8 +250,9 @@ def _store_order_days(engine: BaseBackend, orders: ir.Table, tz: str) -> None:
     one = timedelta(days=1)
     day = quick_local_date(completed.ordered_at, tz, first.date() - one, last.date() + one)
     rows = completed.select(customer_id=completed.customer_id, day=day, amount=completed.amount)
-    engine.create_table(ORDER_DAYS, rows)
-    WITH_ORDER_DAYS.add(engine)
+    days = rows.group_by(["customer_id", "day"]).agg(amount=rows.amount.sum())
+    engine.create_table(PURCHASE_DAYS, days)
+    WITH_PURCHASE_DAYS.add(engine)
 
 
 def _drop(engine: BaseBackend, names: list[str]) -> None:

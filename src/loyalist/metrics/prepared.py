@@ -5,7 +5,8 @@ day with activity. Built inside each metric's query, it scans and converts the r
 again for every query, date range and metric that needs it. On the engine's own DuckDB the
 runner therefore stores that table once, as a temporary table, and offers it to the
 metrics through :attr:`Context.prepared <loyalist.metrics.context.Context.prepared>`. The
-completed orders with their local day are stored at load (:mod:`loyalist.data.load`).
+purchase days (completed orders per customer and local day) are stored at load
+(:mod:`loyalist.data.load`).
 
 Metric functions still only build expressions: they read the prepared table when it is
 offered and otherwise build the same rows from the raw tables (other engines, and the SQL
@@ -23,7 +24,7 @@ import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pandas as pd
 
-from loyalist.data.load import ORDER_DAYS, WITH_ORDER_DAYS
+from loyalist.data.load import PURCHASE_DAYS, WITH_PURCHASE_DAYS
 from loyalist.metrics.activity import customer_days
 from loyalist.metrics.context import Context
 from loyalist.metrics.quick_days import quick_local_date
@@ -67,8 +68,8 @@ def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
 
 
 def stored(base: object) -> dict[str, ir.Table]:
-    """The tables stored for ``base`` so far: ``order_days`` (completed orders with their
-    local day, stored at load) and ``event_days`` once a metric query stored it.
+    """The tables stored for ``base`` so far: ``purchase_days`` (completed orders summed per
+    customer and local day, stored at load) and ``event_days`` once a metric query stored it.
 
     Examples
     --------
@@ -79,14 +80,14 @@ def stored(base: object) -> dict[str, ir.Table]:
         tables = dict(_STORED.get(base, {}))
     except TypeError:  # not weakly referenceable: nothing is stored for it
         return {}
-    if _loaded_here(base) and base.con in WITH_ORDER_DAYS:  # type: ignore[attr-defined]
-        tables["order_days"] = base.con.table(ORDER_DAYS)  # type: ignore[attr-defined]
+    if _loaded_here(base) and base.con in WITH_PURCHASE_DAYS:  # type: ignore[attr-defined]
+        tables["purchase_days"] = base.con.table(PURCHASE_DAYS)  # type: ignore[attr-defined]
     return tables
 
 
 def _loaded_here(base: object) -> bool:
     """True for a base whose orders loyalist loaded into its own DuckDB (table ``orders``),
-    where the completed orders' local days were stored next to them."""
+    where its purchase days were stored next to them."""
     con, tables = getattr(base, "con", None), getattr(base, "tables", {})
     if con is None or con.name != "duckdb" or "orders" not in tables:
         return False
