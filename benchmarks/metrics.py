@@ -7,12 +7,16 @@ the per-customer summary (frequency, recency, T, monetary value) in the engine (
 purchase days stored at load, and from the raw orders as for another database), and the same
 summary written the straightforward way with pandas groupby.
 
-    .venv/bin/python benchmarks/metrics.py --orders 1000000,10000000
+    .venv/bin/python benchmarks/metrics.py --orders 1000000,10000000,50000000
+
+Sizes whose estimated peak memory (2 GB per million orders, as measured) exceeds the
+machine's are skipped, with a line saying so.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import tempfile
 import time
@@ -34,6 +38,8 @@ from loyalist.summary import customer_summary
 END = date(2025, 12, 31)
 DAYS = 730
 EVENTS_PER_ORDER = 5
+#: Peak memory per million orders (with 5 events each), as measured at 10 M orders (19.9 GB).
+GB_PER_MILLION_ORDERS = 2.0
 
 
 def pandas_summary(orders: pd.DataFrame, tz: str, cutoff: date) -> pd.DataFrame:
@@ -167,17 +173,31 @@ def measure(n_orders: int, workdir: Path) -> dict[str, object]:
     }
 
 
+def _memory_gb() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--orders", default="1000000,10000000", help="comma-separated numbers of orders"
+        "--orders",
+        default="1000000,10000000,50000000",
+        help="comma-separated numbers of orders; sizes this machine's memory cannot hold are "
+        "skipped with the reason",
     )
     args = parser.parse_args()
     rows = []
+    say = Console(stderr=True).print
     with tempfile.TemporaryDirectory(prefix="loyalist-bench-") as tmp:
-        for n in args.orders.split(","):
-            rows.append(measure(int(n), Path(tmp)))
-            Console(stderr=True).print(f"done: {int(n):,} orders")
+        for n in map(int, args.orders.split(",")):
+            need, have = GB_PER_MILLION_ORDERS * n / 1e6, _memory_gb()
+            if need > have:
+                say(f"skipped: {n:,} orders need about {need:.0f} GB, this machine has {have:.0f}")
+                continue
+            rows.append(measure(n, Path(tmp)))
+            say(f"done: {n:,} orders")
+    if not rows:
+        return
     table = Table(title="loyalist metrics benchmark (DuckDB in-process, 2 cores)")
     for column in rows[0]:
         table.add_column(column, justify="right")
