@@ -202,3 +202,18 @@ def test_short_periods(period: str) -> None:
     assert totals["lifecycle_returning"] == 0
     assert totals["lifecycle_resurrected"] == 3
     assert totals["lifecycle_dormant"] == 3
+
+
+def test_a_range_starting_mid_month_counts_the_whole_previous_month() -> None:
+    result = compute(events_base(), NAMES, "month", start=date(2024, 2, 15), end=date(2024, 5, 31))
+    assert table(result) == {
+        # Feb counts 15-29 Feb only: nobody is active then (a, c and f were active earlier
+        # in February). Dormant: a, b, e (active in January).
+        FEB: [0, 0, 0, 3],
+        # Mar: the previous month is the whole of February (a, c, f), even before the range:
+        # returning a; resurrected b (January); dormant c, f
+        MAR: [0, 1, 1, 2],
+        # Apr: new d; returning a; dormant b.  May: returning a, d; resurrected e.
+        APR: [1, 1, 0, 1],
+        MAY: [0, 2, 1, 0],
+    }

@@ -25,15 +25,15 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from loyalist.metrics import periods
-from loyalist.metrics.active_counts import segments_of
+from loyalist.metrics.active_counts import customer_units, segments_of
 from loyalist.metrics.activity import (
+    Source,
     active_days,
     activity_source,
     first_active_day,
     history_start,
     once,
     previous_start,
-    within,
 )
 from loyalist.metrics.context import Context, resolve
 from loyalist.metrics.prepared import prepare
@@ -90,21 +90,9 @@ def statuses(ctx: Context) -> ir.Table:
 
 def _statuses(ctx: Context) -> ir.Table:
     source = activity_source(ctx)
-    since = previous_start(ctx)
-    days = active_days(ctx, since, ctx.end, source)
     first_ever = first_active_day(ctx, history_start(ctx), source)
-    now = days.filter(within(days, ctx.start, ctx.end, ctx.tz))
-    now = now.select(
-        "customer_id", period_start=ctx.period_of(now.day), now=ibis.literal(1), before=0
-    )
     prev_map = _previous_periods(ctx)
-    keyed = days.select("customer_id", key=_period_key(ctx, days.day))
-    before = keyed.join(prev_map, keyed.key == prev_map.prev_key)
-    before = before.select("customer_id", "period_start", now=ibis.literal(0), before=1)
-    both = ibis.union(now, before, distinct=False)  # max() below: duplicates do no harm
-    flags = both.group_by(["customer_id", "period_start"]).agg(
-        now=both.now.max(), before=both.before.max()
-    )
+    flags = _activity_flags(ctx, source, prev_map)
     flags = flags.join(prev_map, "period_start").join(first_ever, "customer_id")
     flags = ctx.with_segment(flags)
     now_, before_ = flags.now == 1, flags.before == 1
@@ -128,6 +116,37 @@ def _statuses(ctx: Context) -> ir.Table:
         grid.period_start,
         grid.segment,
         **{s: joined[s].fill_null(0).cast("int64") for s in STATUSES},
+    )
+
+
+def _activity_flags(ctx: Context, source: Source, prev_map: ir.Table) -> ir.Table:
+    """``customer_id, period_start, now, before``: active in the period (on its days in the
+    range), active in the whole previous period; one row per customer and period.
+
+    Each customer's periods are reduced to one row first (with events and a period of a
+    week, month or year, they are the customer-months MAU counts), and the previous period's
+    activity is those rows moved one period on, plus the days before the range start.
+    """
+    if source == "events" and ctx.period in ("week", "month", "year"):
+        units = customer_units(ctx, ctx.period)
+        now = units.select("customer_id", period_start=units.unit_start)
+    else:
+        days = active_days(ctx, source=source)
+        now = days.select("customer_id", period_start=ctx.period_of(days.day)).distinct()
+    moved = now.join(prev_map, now.period_start == prev_map.prev_key)
+    moved = moved.select("customer_id", period_start=prev_map.period_start)
+    early = active_days(ctx, previous_start(ctx), ctx.start - timedelta(days=1), source)
+    early = early.select("customer_id", key=_period_key(ctx, early.day))
+    early = early.join(prev_map, early.key == prev_map.prev_key)
+    early = early.select("customer_id", "period_start")
+    before = ibis.union(moved, early, distinct=False)
+    both = ibis.union(
+        now.mutate(now=ibis.literal(1), before=0),
+        before.mutate(now=ibis.literal(0), before=1),
+        distinct=False,
+    )
+    return both.group_by(["customer_id", "period_start"]).agg(  # max(): duplicates do no harm
+        now=both.now.max(), before=both.before.max()
     )
 
 

@@ -41,23 +41,45 @@ WITH "t6" AS (
   ) AS "t18"
   LEFT OUTER JOIN "t6" AS "t12"
     ON "t18"."customer_id" = "t12"."segment_customer_"
+), "t26" AS (
+  SELECT
+    "t23"."customer_id",
+    "t23"."segment",
+    "t23"."unit_start",
+    COUNT(*) AS "active_days"
+  FROM (
+    SELECT
+      "t20"."customer_id",
+      "t20"."day",
+      "t20"."first_at",
+      COALESCE("t20"."segment_", 'unknown') AS "segment",
+      DATE_TRUNC('MONTH', "t20"."day") AS "unit_start"
+    FROM "t19" AS "t20"
+    WHERE
+      "t20"."first_at" >= CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
+      AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+  ) AS "t23"
+  GROUP BY
+    1,
+    2,
+    3
 )
 SELECT
   'lifecycle_resurrected' AS "metric",
-  "t39"."period_start",
-  "t39"."segment",
-  CAST("t39"."resurrected" AS DOUBLE PRECISION) AS "value",
+  "t47"."period_start",
+  "t47"."segment",
+  CAST("t47"."resurrected" AS DOUBLE PRECISION) AS "value",
   CAST(NULL AS DOUBLE PRECISION) AS "ci_low",
   CAST(NULL AS DOUBLE PRECISION) AS "ci_high",
-  "t39"."resurrected" AS "n"
+  "t47"."resurrected" AS "n"
 FROM (
   SELECT
     "t7"."period_start",
-    "t36"."segment",
-    COALESCE("t38"."new", 0) AS "new",
-    COALESCE("t38"."returning", 0) AS "returning",
-    COALESCE("t38"."resurrected", 0) AS "resurrected",
-    COALESCE("t38"."dormant", 0) AS "dormant"
+    "t44"."segment",
+    COALESCE("t46"."new", 0) AS "new",
+    COALESCE("t46"."returning", 0) AS "returning",
+    COALESCE("t46"."resurrected", 0) AS "resurrected",
+    COALESCE("t46"."dormant", 0) AS "dormant"
   FROM (
     SELECT
       "t0"."period_start"
@@ -65,89 +87,110 @@ FROM (
   ) AS "t7"
   CROSS JOIN (
     SELECT DISTINCT
-      "t34"."segment"
+      "t42"."segment"
     FROM (
       SELECT
-        "t33"."customer_id",
-        "t33"."period_start",
-        "t33"."now",
-        "t33"."before",
-        "t33"."prev_key",
-        "t33"."first_day",
-        "t33"."first_ever",
-        "t33"."segment"
+        "t41"."customer_id",
+        "t41"."period_start",
+        "t41"."now",
+        "t41"."before",
+        "t41"."prev_key",
+        "t41"."first_day",
+        "t41"."first_ever",
+        "t41"."segment"
       FROM (
         SELECT
-          "t32"."customer_id",
-          "t32"."period_start",
-          "t32"."now",
-          "t32"."before",
-          "t32"."prev_key",
-          "t32"."first_day",
-          "t32"."first_ever",
-          "t32"."segment_customer_",
-          "t32"."segment_",
-          COALESCE("t32"."segment_", 'unknown') AS "segment"
+          "t40"."customer_id",
+          "t40"."period_start",
+          "t40"."now",
+          "t40"."before",
+          "t40"."prev_key",
+          "t40"."first_day",
+          "t40"."first_ever",
+          "t40"."segment_customer_",
+          "t40"."segment_",
+          COALESCE("t40"."segment_", 'unknown') AS "segment"
         FROM (
           SELECT
-            "t31"."customer_id",
-            "t31"."period_start",
-            "t31"."now",
-            "t31"."before",
+            "t39"."customer_id",
+            "t39"."period_start",
+            "t39"."now",
+            "t39"."before",
             "t4"."prev_key",
             "t4"."first_day",
-            "t27"."first_ever",
+            "t29"."first_ever",
             "t11"."segment_customer_",
             "t11"."segment_"
           FROM (
             SELECT
-              "t29"."customer_id",
-              "t29"."period_start",
-              MAX("t29"."now") AS "now",
-              MAX("t29"."before") AS "before"
+              "t37"."customer_id",
+              "t37"."period_start",
+              MAX("t37"."now") AS "now",
+              MAX("t37"."before") AS "before"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t20"."customer_id",
-                  DATE_TRUNC('MONTH', "t20"."day") AS "period_start",
+                  "t27"."customer_id",
+                  "t27"."unit_start" AS "period_start",
                   1 AS "now",
                   0 AS "before"
-                FROM "t19" AS "t20"
-                WHERE
-                  "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                  AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                  AND "t20"."first_at" >= CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
-              ) AS "t23"
+                FROM "t26" AS "t27"
+              ) AS "t31"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t25"."customer_id",
-                  "t4"."period_start",
+                  "t35"."customer_id",
+                  "t35"."period_start",
                   0 AS "now",
                   1 AS "before"
                 FROM (
                   SELECT
-                    "t20"."customer_id",
-                    DATE_TRUNC('MONTH', "t20"."day") AS "key"
-                  FROM "t19" AS "t20"
-                  WHERE
-                    "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                    AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                ) AS "t25"
-                INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                  ON "t25"."key" = "t4"."prev_key"
-              ) AS "t28"
-            ) AS "t29"
+                    *
+                  FROM (
+                    SELECT
+                      "t33"."customer_id",
+                      "t4"."period_start"
+                    FROM (
+                      SELECT
+                        "t27"."customer_id",
+                        "t27"."unit_start" AS "period_start"
+                      FROM "t26" AS "t27"
+                    ) AS "t33"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
+                      ON "t33"."period_start" = "t4"."prev_key"
+                  ) AS "t34"
+                  UNION ALL
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t25"."customer_id",
+                      "t4"."period_start"
+                    FROM (
+                      SELECT
+                        "t20"."customer_id",
+                        DATE_TRUNC('MONTH', "t20"."day") AS "key"
+                      FROM "t19" AS "t20"
+                      WHERE
+                        "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                        AND "t20"."first_at" < CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
+                    ) AS "t25"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
+                      ON "t25"."key" = "t4"."prev_key"
+                  ) AS "t30"
+                ) AS "t35"
+              ) AS "t36"
+            ) AS "t37"
             GROUP BY
               1,
               2
-          ) AS "t31"
+          ) AS "t39"
           INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-            ON "t31"."period_start" = "t4"."period_start"
+            ON "t39"."period_start" = "t4"."period_start"
           INNER JOIN (
             SELECT
               "t24"."customer_id",
@@ -188,130 +231,151 @@ FROM (
             ) AS "t24"
             GROUP BY
               1
-          ) AS "t27"
-            ON "t31"."customer_id" = "t27"."customer_id"
+          ) AS "t29"
+            ON "t39"."customer_id" = "t29"."customer_id"
           LEFT OUTER JOIN "t6" AS "t11"
-            ON "t31"."customer_id" = "t11"."segment_customer_"
-        ) AS "t32"
-      ) AS "t33"
-    ) AS "t34"
-  ) AS "t36"
+            ON "t39"."customer_id" = "t11"."segment_customer_"
+        ) AS "t40"
+      ) AS "t41"
+    ) AS "t42"
+  ) AS "t44"
   LEFT OUTER JOIN (
     SELECT
-      "t34"."period_start",
-      "t34"."segment",
+      "t42"."period_start",
+      "t42"."segment",
       SUM(
         CAST(CAST((
-          "t34"."now" = 1
+          "t42"."now" = 1
         ) AND NOT (
-          "t34"."first_ever" < "t34"."first_day"
+          "t42"."first_ever" < "t42"."first_day"
         ) AS INT) AS BIGINT)
       ) AS "new",
       SUM(CAST(CAST((
-        "t34"."now" = 1
+        "t42"."now" = 1
       ) AND (
-        "t34"."before" = 1
+        "t42"."before" = 1
       ) AS INT) AS BIGINT)) AS "returning",
       SUM(
         CAST(CAST((
-          "t34"."now" = 1
+          "t42"."now" = 1
         )
         AND NOT (
-          "t34"."before" = 1
+          "t42"."before" = 1
         )
         AND (
-          "t34"."first_ever" < "t34"."first_day"
+          "t42"."first_ever" < "t42"."first_day"
         ) AS INT) AS BIGINT)
       ) AS "resurrected",
       SUM(
         CAST(CAST(NOT (
-          "t34"."now" = 1
+          "t42"."now" = 1
         ) AND (
-          "t34"."before" = 1
+          "t42"."before" = 1
         ) AS INT) AS BIGINT)
       ) AS "dormant"
     FROM (
       SELECT
-        "t33"."customer_id",
-        "t33"."period_start",
-        "t33"."now",
-        "t33"."before",
-        "t33"."prev_key",
-        "t33"."first_day",
-        "t33"."first_ever",
-        "t33"."segment"
+        "t41"."customer_id",
+        "t41"."period_start",
+        "t41"."now",
+        "t41"."before",
+        "t41"."prev_key",
+        "t41"."first_day",
+        "t41"."first_ever",
+        "t41"."segment"
       FROM (
         SELECT
-          "t32"."customer_id",
-          "t32"."period_start",
-          "t32"."now",
-          "t32"."before",
-          "t32"."prev_key",
-          "t32"."first_day",
-          "t32"."first_ever",
-          "t32"."segment_customer_",
-          "t32"."segment_",
-          COALESCE("t32"."segment_", 'unknown') AS "segment"
+          "t40"."customer_id",
+          "t40"."period_start",
+          "t40"."now",
+          "t40"."before",
+          "t40"."prev_key",
+          "t40"."first_day",
+          "t40"."first_ever",
+          "t40"."segment_customer_",
+          "t40"."segment_",
+          COALESCE("t40"."segment_", 'unknown') AS "segment"
         FROM (
           SELECT
-            "t31"."customer_id",
-            "t31"."period_start",
-            "t31"."now",
-            "t31"."before",
+            "t39"."customer_id",
+            "t39"."period_start",
+            "t39"."now",
+            "t39"."before",
             "t4"."prev_key",
             "t4"."first_day",
-            "t27"."first_ever",
+            "t29"."first_ever",
             "t11"."segment_customer_",
             "t11"."segment_"
           FROM (
             SELECT
-              "t29"."customer_id",
-              "t29"."period_start",
-              MAX("t29"."now") AS "now",
-              MAX("t29"."before") AS "before"
+              "t37"."customer_id",
+              "t37"."period_start",
+              MAX("t37"."now") AS "now",
+              MAX("t37"."before") AS "before"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t20"."customer_id",
-                  DATE_TRUNC('MONTH', "t20"."day") AS "period_start",
+                  "t27"."customer_id",
+                  "t27"."unit_start" AS "period_start",
                   1 AS "now",
                   0 AS "before"
-                FROM "t19" AS "t20"
-                WHERE
-                  "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                  AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                  AND "t20"."first_at" >= CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
-              ) AS "t23"
+                FROM "t26" AS "t27"
+              ) AS "t31"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t25"."customer_id",
-                  "t4"."period_start",
+                  "t35"."customer_id",
+                  "t35"."period_start",
                   0 AS "now",
                   1 AS "before"
                 FROM (
                   SELECT
-                    "t20"."customer_id",
-                    DATE_TRUNC('MONTH', "t20"."day") AS "key"
-                  FROM "t19" AS "t20"
-                  WHERE
-                    "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                    AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                ) AS "t25"
-                INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                  ON "t25"."key" = "t4"."prev_key"
-              ) AS "t28"
-            ) AS "t29"
+                    *
+                  FROM (
+                    SELECT
+                      "t33"."customer_id",
+                      "t4"."period_start"
+                    FROM (
+                      SELECT
+                        "t27"."customer_id",
+                        "t27"."unit_start" AS "period_start"
+                      FROM "t26" AS "t27"
+                    ) AS "t33"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
+                      ON "t33"."period_start" = "t4"."prev_key"
+                  ) AS "t34"
+                  UNION ALL
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t25"."customer_id",
+                      "t4"."period_start"
+                    FROM (
+                      SELECT
+                        "t20"."customer_id",
+                        DATE_TRUNC('MONTH', "t20"."day") AS "key"
+                      FROM "t19" AS "t20"
+                      WHERE
+                        "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                        AND "t20"."first_at" < CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
+                    ) AS "t25"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
+                      ON "t25"."key" = "t4"."prev_key"
+                  ) AS "t30"
+                ) AS "t35"
+              ) AS "t36"
+            ) AS "t37"
             GROUP BY
               1,
               2
-          ) AS "t31"
+          ) AS "t39"
           INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-            ON "t31"."period_start" = "t4"."period_start"
+            ON "t39"."period_start" = "t4"."period_start"
           INNER JOIN (
             SELECT
               "t24"."customer_id",
@@ -352,16 +416,16 @@ FROM (
             ) AS "t24"
             GROUP BY
               1
-          ) AS "t27"
-            ON "t31"."customer_id" = "t27"."customer_id"
+          ) AS "t29"
+            ON "t39"."customer_id" = "t29"."customer_id"
           LEFT OUTER JOIN "t6" AS "t11"
-            ON "t31"."customer_id" = "t11"."segment_customer_"
-        ) AS "t32"
-      ) AS "t33"
-    ) AS "t34"
+            ON "t39"."customer_id" = "t11"."segment_customer_"
+        ) AS "t40"
+      ) AS "t41"
+    ) AS "t42"
     GROUP BY
       1,
       2
-  ) AS "t38"
-    ON "t7"."period_start" = "t38"."period_start" AND "t36"."segment" = "t38"."segment"
-) AS "t39"
+  ) AS "t46"
+    ON "t7"."period_start" = "t46"."period_start" AND "t44"."segment" = "t46"."segment"
+) AS "t47"
