@@ -1,4 +1,5 @@
-"""Tables stored once per base (the events' customer-days) change no number, only speed."""
+"""Tables stored once per base (purchase days, the events' customer-days) change no number,
+only speed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from loyalist import CustomerBase
 from loyalist.config import Business, Config
 from loyalist.metrics.catalog import CATALOG, get
 from loyalist.metrics.context import resolve
-from loyalist.metrics.prepared import READS_EVENT_DAYS, prepare, stored
+from loyalist.metrics.prepared import prepare, stored
 from loyalist.metrics.run import expression, skip_reason
 from loyalist.metrics.spec import Query
 from loyalist.metrics.sql import metric_sql
@@ -57,11 +58,13 @@ def test_event_days_are_stored_once_with_local_days() -> None:
     assert stored(base)["event_days"] is ctx.prepared["event_days"]
 
 
-def test_nothing_is_stored_for_metrics_that_do_not_read_events() -> None:
+def test_events_are_not_reduced_for_metrics_that_do_not_read_them() -> None:
     base = _base()
     ctx = resolve(base, Query("month"))
     prepare(ctx, [get("revenue"), get("nps")])
-    assert ctx.prepared == {}
+    assert list(ctx.prepared) == ["purchase_days"]  # stored at load, offered to every query
+    days = ctx.purchase_days.execute()
+    assert days[["customer_id", "amount", "orders"]].values.tolist() == [["a", 5.0, 1]]
     portable = resolve(base, Query("month"))
     portable.portable = True
     prepare(portable, [get("dau")])
@@ -78,11 +81,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> CustomerBase:
 
 
 @pytest.mark.parametrize("period,by", [("month", None), ("week", "country"), (None, None)])
-def test_stored_days_give_the_numbers_of_the_raw_events(
+def test_stored_days_give_the_numbers_of_the_raw_tables(
     demo: CustomerBase, period: str | None, by: str | None
 ) -> None:
-    names = [n for n, m in CATALOG.items() if m.family == "stickiness" or n in READS_EVENT_DAYS]
-    fast = demo.metrics(names, period=period, by=by)  # reads the stored customer-days
+    names = list(CATALOG)
+    fast = demo.metrics(names, period=period, by=by)  # reads the stored days
     ctx = resolve(demo, Query(period, by))  # type: ignore[arg-type]
     ctx.portable = True  # the raw tables and the exact time-zone conversion
     runnable = [get(n) for n in names if not skip_reason(get(n), ctx)]

@@ -237,9 +237,11 @@ def _store(engine: BaseBackend, own: bool, name: str, conformed: Conformed) -> i
 
 
 def _store_purchase_days(engine: BaseBackend, orders: ir.Table, tz: str) -> None:
-    """Store the purchase days (``customer_id, day, amount``: completed orders summed per
-    customer and local day) once, for the per-customer summary and the models fitted on it
-    (see :func:`loyalist.summary.purchase_days`)."""
+    """Store the purchase days (``customer_id, day, amount, orders``: completed orders per
+    customer and local day, their amounts summed) once, for the per-customer summary, the
+    models fitted on it and the metrics that count purchase days (see
+    :func:`loyalist.summary.purchase_days` and :attr:`Context.purchase_days
+    <loyalist.metrics.context.Context.purchase_days>`)."""
     from loyalist.metrics.quick_days import quick_local_date
 
     completed = orders.filter(orders.status == "completed")
@@ -250,7 +252,7 @@ def _store_purchase_days(engine: BaseBackend, orders: ir.Table, tz: str) -> None
     one = timedelta(days=1)
     day = quick_local_date(completed.ordered_at, tz, first.date() - one, last.date() + one)
     rows = completed.select(customer_id=completed.customer_id, day=day, amount=completed.amount)
-    days = rows.group_by(["customer_id", "day"]).agg(amount=rows.amount.sum())
+    days = rows.group_by(["customer_id", "day"]).agg(amount=rows.amount.sum(), orders=rows.count())
     engine.create_table(PURCHASE_DAYS, days)
     WITH_PURCHASE_DAYS.add(engine)
 

@@ -24,7 +24,6 @@ import ibis
 import ibis.expr.types as ir
 
 from loyalist.metrics.context import Context
-from loyalist.metrics.periods import day_begins_utc
 
 _DAY = ibis.interval(days=1)
 _ONE = timedelta(days=1)
@@ -59,12 +58,8 @@ def purchase_days(ctx: Context) -> ir.Table:
     >>> purchase_days(ctx).columns
     ('customer_id', 'day', 'revenue', 'orders', 'previous_day', 'next_day', 'first_day')
     """
-    orders = ctx.completed_orders
-    # Compare the UTC timestamp, not the local day: no time-zone conversion in the filter.
-    orders = orders.filter(orders.ordered_at < ibis.literal(day_begins_utc(ctx.end + _ONE, ctx.tz)))
-    days = orders.group_by(["customer_id", "day"]).agg(
-        revenue=orders.amount.sum(), orders=orders.count()
-    )
+    days = ctx.purchase_days
+    days = days.filter(days.day <= ibis.literal(ctx.end)).rename(revenue="amount")
     history = ibis.window(group_by="customer_id", order_by="day")
     return days.mutate(
         previous_day=days.day.lag().over(history),

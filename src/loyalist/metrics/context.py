@@ -72,6 +72,22 @@ class Context:
         orders = orders.filter(orders.status == "completed")
         return orders.mutate(day=self.day(orders.ordered_at))
 
+    @cached_property
+    def purchase_days(self) -> ir.Table:
+        """One row per customer and local day with a completed order, all history:
+        ``customer_id, day, amount`` (summed) and ``orders`` (how many).
+
+        The table stored at load when the runner offers it (:mod:`loyalist.metrics.prepared`),
+        else grouped from :attr:`completed_orders`.
+        """
+        kept = self.prepared.get("purchase_days")
+        if kept is not None:
+            return kept.select("customer_id", "day", "amount", "orders")
+        orders = self.completed_orders
+        return orders.group_by(["customer_id", "day"]).agg(
+            amount=orders.amount.sum(), orders=orders.count()
+        )
+
     # -- time --------------------------------------------------------------------------
     def day(self, ts: ir.TimestampValue) -> ir.DateValue:
         """The local calendar date of a UTC timestamp.

@@ -169,9 +169,9 @@ def _near(ctx: Context, ts: ir.TimestampValue, width: int) -> ir.BooleanValue:
 
 def _on_the_books(ctx: Context, ends: ir.Table) -> ir.Table:
     """Population and order signals: customers with a completed order in the window."""
-    orders = ctx.completed_orders
-    orders = orders.filter(_near(ctx, orders.ordered_at, ctx.window_days))
-    days = orders.group_by(["customer_id", "day"]).agg(orders=orders.count())
+    days = ctx.purchase_days
+    first = ctx.calendar[0][1] - timedelta(days=ctx.window_days)
+    days = days.filter(days.day.between(ibis.literal(first), ibis.literal(ctx.calendar[-1][1])))
     joined = days.join(ends, (days.day >= ends.window_from) & (days.day <= ends.as_of))
     books = joined.group_by(["period_start", "customer_id"]).agg(
         as_of=joined.as_of.max(),  # one per period: a value, not a key to group on

@@ -40,8 +40,9 @@ _DAY = timedelta(days=1)
 def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
     """Store the shared tables ``metrics`` read, once per base, and offer them to ``ctx``.
 
-    Only on DuckDB, only when the base has events and a metric reads their customer-days;
-    otherwise nothing happens and the metrics build from the raw tables.
+    Only on loyalist's own DuckDB: the purchase days stored at load are offered to every
+    query, and the events' customer-days are stored when a metric reads them. Elsewhere
+    nothing happens and the metrics build from the raw tables.
 
     Examples
     --------
@@ -52,19 +53,24 @@ def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
     >>> from loyalist.metrics.spec import Query
     >>> ctx = resolve(CustomerBase.from_frames(orders=load_cdnow(sample=True)), Query())
     >>> prepare(ctx, [get("dau")])
-    >>> ctx.prepared  # no events: nothing to store
-    {}
+    >>> sorted(ctx.prepared)  # the purchase days stored at load; no events to reduce
+    ['purchase_days']
     """
     base = ctx.base
-    if ctx.portable or base.con.name != "duckdb" or not base.has("events"):
+    if ctx.portable or base.con.name != "duckdb":
+        return
+    days = stored(base).get("purchase_days")
+    if days is not None:
+        ctx.prepared["purchase_days"] = days
+    if not base.has("events"):
         return
     if not any(m.family == "stickiness" or m.name in READS_EVENT_DAYS for m in metrics):
         return
-    stored = _STORED.setdefault(base, {})
-    if "event_days" not in stored:
+    kept = _STORED.setdefault(base, {})
+    if "event_days" not in kept:
         name = f"__loyalist_event_days_{next(_NAMES)}"
-        stored["event_days"] = base.con.create_table(name, _event_days(ctx), temp=True)
-    ctx.prepared.update(stored)
+        kept["event_days"] = base.con.create_table(name, _event_days(ctx), temp=True)
+    ctx.prepared.update(kept)
 
 
 def stored(base: object) -> dict[str, ir.Table]:

@@ -19,7 +19,6 @@ import ibis.expr.types as ir
 
 from loyalist.metrics.activity import events_between
 from loyalist.metrics.context import Context
-from loyalist.metrics.periods import day_begins_utc
 
 _KEYS = ("period_start", "customer_id")
 
@@ -62,10 +61,8 @@ def ladder_facts(ctx: Context, ends: ir.Table) -> ir.Table:
 
 def _order_days(ctx: Context) -> ir.Table:
     """Customer and local day with completed orders up to the last date, with running totals."""
-    orders = ctx.completed_orders
-    until = day_begins_utc(ctx.end + timedelta(days=1), ctx.tz)
-    orders = orders.filter(orders.ordered_at < ibis.literal(until))
-    days = orders.group_by(["customer_id", "day"]).agg(orders=orders.count())
+    days = ctx.purchase_days
+    days = days.filter(days.day <= ibis.literal(ctx.end)).select("customer_id", "day", "orders")
     history = ibis.window(group_by="customer_id", order_by="day")
     return days.mutate(
         next_day=days.day.lead().over(history),

@@ -311,11 +311,14 @@ FROM (
                         SELECT
                           "t15"."customer_id",
                           "t15"."day",
-                          SUM("t15"."amount") AS "revenue",
-                          COUNT(*) AS "orders"
+                          "t15"."amount" AS "revenue",
+                          "t15"."orders"
                         FROM (
                           SELECT
-                            *
+                            "t14"."customer_id",
+                            "t14"."day",
+                            SUM("t14"."amount") AS "amount",
+                            COUNT(*) AS "orders"
                           FROM (
                             SELECT
                               "t9"."order_id",
@@ -332,12 +335,12 @@ FROM (
                                 "t2"."status" = 'completed'
                             ) AS "t9"
                           ) AS "t14"
-                          WHERE
-                            "t14"."ordered_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
+                          GROUP BY
+                            1,
+                            2
                         ) AS "t15"
-                        GROUP BY
-                          1,
-                          2
+                        WHERE
+                          "t15"."day" <= MAKE_DATE(2024, 1, 1)
                       ) AS "t16"
                     ) AS "t17"
                     WHERE
@@ -480,11 +483,14 @@ FROM (
                   SELECT
                     "t15"."customer_id",
                     "t15"."day",
-                    SUM("t15"."amount") AS "revenue",
-                    COUNT(*) AS "orders"
+                    "t15"."amount" AS "revenue",
+                    "t15"."orders"
                   FROM (
                     SELECT
-                      *
+                      "t14"."customer_id",
+                      "t14"."day",
+                      SUM("t14"."amount") AS "amount",
+                      COUNT(*) AS "orders"
                     FROM (
                       SELECT
                         "t9"."order_id",
@@ -501,12 +507,12 @@ FROM (
                           "t2"."status" = 'completed'
                       ) AS "t9"
                     ) AS "t14"
-                    WHERE
-                      "t14"."ordered_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
+                    GROUP BY
+                      1,
+                      2
                   ) AS "t15"
-                  GROUP BY
-                    1,
-                    2
+                  WHERE
+                    "t15"."day" <= MAKE_DATE(2024, 1, 1)
                 ) AS "t16"
               ) AS "t17"
               WHERE

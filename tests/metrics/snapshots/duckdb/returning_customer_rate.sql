@@ -181,11 +181,14 @@ FROM (
               SELECT
                 "t6"."customer_id",
                 "t6"."day",
-                SUM("t6"."amount") AS "revenue",
-                COUNT(*) AS "orders"
+                "t6"."amount" AS "revenue",
+                "t6"."orders"
               FROM (
                 SELECT
-                  *
+                  "t5"."customer_id",
+                  "t5"."day",
+                  SUM("t5"."amount") AS "amount",
+                  COUNT(*) AS "orders"
                 FROM (
                   SELECT
                     "t4"."order_id",
@@ -202,12 +205,12 @@ FROM (
                       "t1"."status" = 'completed'
                   ) AS "t4"
                 ) AS "t5"
-                WHERE
-                  "t5"."ordered_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
+                GROUP BY
+                  1,
+                  2
               ) AS "t6"
-              GROUP BY
-                1,
-                2
+              WHERE
+                "t6"."day" <= MAKE_DATE(2024, 1, 1)
             ) AS "t7"
           ) AS "t8"
           WHERE

@@ -23,11 +23,14 @@ WITH "t14" AS (
     SELECT
       "t12"."customer_id",
       "t12"."day",
-      SUM("t12"."amount") AS "revenue",
-      COUNT(*) AS "orders"
+      "t12"."amount" AS "revenue",
+      "t12"."orders"
     FROM (
       SELECT
-        *
+        "t10"."customer_id",
+        "t10"."day",
+        SUM("t10"."amount") AS "amount",
+        COUNT(*) AS "orders"
       FROM (
         SELECT
           "t7"."order_id",
@@ -44,12 +47,12 @@ WITH "t14" AS (
             "t3"."status" = 'completed'
         ) AS "t7"
       ) AS "t10"
-      WHERE
-        "t10"."ordered_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+      GROUP BY
+        1,
+        2
     ) AS "t12"
-    GROUP BY
-      1,
-      2
+    WHERE
+      "t12"."day" <= MAKE_DATE(2024, 1, 1)
   ) AS "t13"
 ), "t22" AS (
   SELECT

@@ -321,11 +321,14 @@ FROM (
                         SELECT
                           "t15"."customer_id",
                           "t15"."day",
-                          SUM("t15"."amount") AS "revenue",
-                          COUNT(*) AS "orders"
+                          "t15"."amount" AS "revenue",
+                          "t15"."orders"
                         FROM (
                           SELECT
-                            *
+                            "t14"."customer_id",
+                            "t14"."day",
+                            SUM("t14"."amount") AS "amount",
+                            COUNT(*) AS "orders"
                           FROM (
                             SELECT
                               "t9"."order_id",
@@ -342,12 +345,12 @@ FROM (
                                 "t2"."status" = 'completed'
                             ) AS "t9"
                           ) AS "t14"
-                          WHERE
-                            "t14"."ordered_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                          GROUP BY
+                            1,
+                            2
                         ) AS "t15"
-                        GROUP BY
-                          1,
-                          2
+                        WHERE
+                          "t15"."day" <= MAKE_DATE(2024, 1, 1)
                       ) AS "t16"
                     ) AS "t17"
                     WHERE
@@ -500,11 +503,14 @@ FROM (
                   SELECT
                     "t15"."customer_id",
                     "t15"."day",
-                    SUM("t15"."amount") AS "revenue",
-                    COUNT(*) AS "orders"
+                    "t15"."amount" AS "revenue",
+                    "t15"."orders"
                   FROM (
                     SELECT
-                      *
+                      "t14"."customer_id",
+                      "t14"."day",
+                      SUM("t14"."amount") AS "amount",
+                      COUNT(*) AS "orders"
                     FROM (
                       SELECT
                         "t9"."order_id",
@@ -521,12 +527,12 @@ FROM (
                           "t2"."status" = 'completed'
                       ) AS "t9"
                     ) AS "t14"
-                    WHERE
-                      "t14"."ordered_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                    GROUP BY
+                      1,
+                      2
                   ) AS "t15"
-                  GROUP BY
-                    1,
-                    2
+                  WHERE
+                    "t15"."day" <= MAKE_DATE(2024, 1, 1)
                 ) AS "t16"
               ) AS "t17"
               WHERE

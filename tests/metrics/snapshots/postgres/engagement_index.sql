@@ -70,9 +70,10 @@ WITH "t44" AS (
                   SUM("t25"."orders") AS "orders_in_window"
                 FROM (
                   SELECT
-                    "t21"."customer_id",
-                    "t21"."day",
-                    "t21"."orders",
+                    "t22"."customer_id",
+                    "t22"."day",
+                    "t22"."amount",
+                    "t22"."orders",
                     "t6"."period_start",
                     "t6"."as_of",
                     "t6"."window_from",
@@ -81,12 +82,13 @@ WITH "t44" AS (
                     "t6"."until"
                   FROM (
                     SELECT
-                      "t16"."customer_id",
-                      "t16"."day",
-                      COUNT(*) AS "orders"
+                      *
                     FROM (
                       SELECT
-                        *
+                        "t14"."customer_id",
+                        "t14"."day",
+                        SUM("t14"."amount") AS "amount",
+                        COUNT(*) AS "orders"
                       FROM (
                         SELECT
                           "t11"."order_id",
@@ -103,16 +105,15 @@ WITH "t44" AS (
                             "t4"."status" = 'completed'
                         ) AS "t11"
                       ) AS "t14"
-                      WHERE
-                        "t14"."ordered_at" >= CAST('2023-01-01T00:00:00+00:00' AS TIMESTAMPTZ)
-                        AND "t14"."ordered_at" < CAST('2024-01-03T00:00:00+00:00' AS TIMESTAMPTZ)
+                      GROUP BY
+                        1,
+                        2
                     ) AS "t16"
-                    GROUP BY
-                      1,
-                      2
-                  ) AS "t21"
+                    WHERE
+                      "t16"."day" BETWEEN MAKE_DATE(2023, 1, 1) AND MAKE_DATE(2024, 1, 1)
+                  ) AS "t22"
                   INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "as_of", CAST('2023-01-02' AS DATE) AS "window_from", CAST('2023-12-05' AS DATE) AS "days28_from", CAST('2023-01-01' AS DATE) AS "window_since", CAST('2024-01-01' AS DATE) AS "until") AS "t6"
-                    ON "t21"."day" >= "t6"."window_from" AND "t21"."day" <= "t6"."as_of"
+                    ON "t22"."day" >= "t6"."window_from" AND "t22"."day" <= "t6"."as_of"
                 ) AS "t25"
                 GROUP BY
                   1,
