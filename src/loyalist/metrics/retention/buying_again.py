@@ -7,7 +7,7 @@ import ibis.expr.types as ir
 from loyalist.metrics.books import period_days
 from loyalist.metrics.context import Context
 from loyalist.metrics.registry import metric
-from loyalist.metrics.retention.shares import share
+from loyalist.metrics.shares import share
 
 
 @metric(

@@ -7,7 +7,7 @@ import ibis.expr.types as ir
 from loyalist.metrics import cohorts
 from loyalist.metrics.context import Context
 from loyalist.metrics.registry import metric
-from loyalist.metrics.retention.shares import wilson_around
+from loyalist.metrics.shares import wilson_around
 
 
 @metric(

@@ -8,7 +8,7 @@ import ibis.expr.types as ir
 from loyalist.metrics.books import on_the_books
 from loyalist.metrics.context import Context
 from loyalist.metrics.registry import metric
-from loyalist.metrics.retention.shares import wilson_around
+from loyalist.metrics.shares import wilson_around
 
 _NULL = ibis.null("float64")
 

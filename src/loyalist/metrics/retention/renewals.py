@@ -8,7 +8,7 @@ import ibis.expr.types as ir
 from loyalist.metrics.books import optional
 from loyalist.metrics.context import Context
 from loyalist.metrics.registry import metric
-from loyalist.metrics.retention.shares import share
+from loyalist.metrics.shares import share
 
 _NULL = ibis.null("float64")
 _DAY = ibis.interval(days=1)

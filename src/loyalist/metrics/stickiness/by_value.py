@@ -7,8 +7,8 @@ import ibis.expr.types as ir
 
 from loyalist.metrics.activity import once
 from loyalist.metrics.context import Context
-from loyalist.metrics.intervals import wilson
 from loyalist.metrics.registry import metric
+from loyalist.metrics.shares import share
 
 
 @metric(
@@ -45,18 +45,7 @@ def stickiness_by_value(ctx: Context) -> ir.Table:
         joined = joined.mutate(segment=joined.segment.concat(" · ", joined.reason))
     else:
         joined = joined.mutate(segment=joined.reason)
-    stats = joined.group_by(["period_start", "segment"]).agg(
-        hits=joined.bought.fill_null(0).sum(), n=joined.count()
-    )
-    low, high = wilson(stats.hits, stats.n)
-    return stats.select(
-        "period_start",
-        "segment",
-        value=stats.hits.cast("float64") / stats.n,
-        ci_low=low,
-        ci_high=high,
-        n="n",
-    )
+    return share(joined, joined.bought.notnull())
 
 
 def _latest_reasons(ctx: Context) -> ir.Table:

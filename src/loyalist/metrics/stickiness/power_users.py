@@ -11,8 +11,8 @@ import ibis.expr.types as ir
 from loyalist.metrics.active_counts import segments_of, window_days
 from loyalist.metrics.activity import active_days
 from loyalist.metrics.context import Context, resolve
-from loyalist.metrics.intervals import wilson
 from loyalist.metrics.registry import metric
+from loyalist.metrics.shares import share
 from loyalist.metrics.spec import Query
 
 if TYPE_CHECKING:
@@ -25,18 +25,7 @@ L7_THRESHOLD = 4
 
 def _power_users(ctx: Context, window: int, threshold: int) -> ir.Table:
     counts = window_days(ctx, window)
-    stats = counts.group_by(["period_start", "segment"]).agg(
-        hits=(counts.active_days >= threshold).sum(), n=counts.count()
-    )
-    low, high = wilson(stats.hits, stats.n)
-    return stats.select(
-        "period_start",
-        "segment",
-        value=stats.hits.cast("float64") / stats.n,
-        ci_low=low,
-        ci_high=high,
-        n="n",
-    )
+    return share(counts, counts.active_days >= threshold)
 
 
 _POWER = (

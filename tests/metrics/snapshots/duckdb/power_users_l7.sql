@@ -4,96 +4,103 @@ SELECT
   "t16"."segment",
   CAST("t16"."hits" AS DOUBLE) / "t16"."n" AS "value",
   LEAST(
-    (
+    LEAST(
       (
         (
-          CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + (
-          3.8414588206941254 / (
-            CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
-          )
-        )
-      ) / (
-        (
-          3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
-    ) - (
-      (
-        SQRT(
           (
-            (
-              (
-                CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-              ) * (
-                1 - (
-                  CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-                )
-              )
-            ) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
           ) + (
             3.8414588206941254 / (
-              CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
             )
           )
-        ) * 1.959963984540054
-      ) / (
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ) - (
         (
-          3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
+          SQRT(
+            (
+              (
+                (
+                  CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                ) * (
+                  1 - (
+                    CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                  )
+                )
+              ) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            ) + (
+              3.8414588206941254 / (
+                CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              )
+            )
+          ) * 1.959963984540054
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ),
+      CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
     ),
-    CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+    CAST("t16"."hits" AS DOUBLE) / "t16"."n"
   ) AS "ci_low",
   GREATEST(
-    (
+    GREATEST(
       (
         (
-          CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + (
-          3.8414588206941254 / (
-            CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
-          )
-        )
-      ) / (
-        (
-          3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
-    ) + (
-      (
-        SQRT(
           (
-            (
-              (
-                CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-              ) * (
-                1 - (
-                  CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-                )
-              )
-            ) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
           ) + (
             3.8414588206941254 / (
-              CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
             )
           )
-        ) * 1.959963984540054
-      ) / (
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ) + (
         (
-          3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
+          SQRT(
+            (
+              (
+                (
+                  CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                ) * (
+                  1 - (
+                    CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                  )
+                )
+              ) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            ) + (
+              3.8414588206941254 / (
+                CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              )
+            )
+          ) * 1.959963984540054
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ),
+      CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
     ),
-    CAST("t16"."hits" AS DOUBLE) / CASE WHEN "t16"."n" > 0 THEN CAST("t16"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+    CAST("t16"."hits" AS DOUBLE) / "t16"."n"
   ) AS "ci_high",
   "t16"."n"
 FROM (
   SELECT
     "t15"."period_start",
     "t15"."segment",
-    SUM(CAST("t15"."active_days" >= 4 AS INT)) AS "hits",
-    COUNT(*) AS "n"
+    COUNT(*) AS "n",
+    COUNT(*) FILTER(WHERE
+      "t15"."active_days" >= 4) AS "hits"
   FROM (
     SELECT
       "t14"."period_start",

@@ -20,96 +20,103 @@ SELECT
   "t23"."segment",
   CAST("t23"."hits" AS DOUBLE) / "t23"."n" AS "value",
   LEAST(
-    (
+    LEAST(
       (
         (
-          CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + (
-          3.8414588206941254 / (
-            CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
-          )
-        )
-      ) / (
-        (
-          3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
-    ) - (
-      (
-        SQRT(
           (
-            (
-              (
-                CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-              ) * (
-                1 - (
-                  CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-                )
-              )
-            ) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
           ) + (
             3.8414588206941254 / (
-              CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
             )
           )
-        ) * 1.959963984540054
-      ) / (
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ) - (
         (
-          3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
+          SQRT(
+            (
+              (
+                (
+                  CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                ) * (
+                  1 - (
+                    CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                  )
+                )
+              ) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            ) + (
+              3.8414588206941254 / (
+                CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              )
+            )
+          ) * 1.959963984540054
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ),
+      CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
     ),
-    CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+    CAST("t23"."hits" AS DOUBLE) / "t23"."n"
   ) AS "ci_low",
   GREATEST(
-    (
+    GREATEST(
       (
         (
-          CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + (
-          3.8414588206941254 / (
-            CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
-          )
-        )
-      ) / (
-        (
-          3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
-    ) + (
-      (
-        SQRT(
           (
-            (
-              (
-                CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-              ) * (
-                1 - (
-                  CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-                )
-              )
-            ) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
           ) + (
             3.8414588206941254 / (
-              CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 2
             )
           )
-        ) * 1.959963984540054
-      ) / (
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ) + (
         (
-          3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
-        ) + 1
-      )
+          SQRT(
+            (
+              (
+                (
+                  CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                ) * (
+                  1 - (
+                    CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+                  )
+                )
+              ) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+            ) + (
+              3.8414588206941254 / (
+                CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END * 4 * CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+              )
+            )
+          ) * 1.959963984540054
+        ) / (
+          (
+            3.8414588206941254 / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+          ) + 1
+        )
+      ),
+      CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
     ),
-    CAST("t23"."hits" AS DOUBLE) / CASE WHEN "t23"."n" > 0 THEN CAST("t23"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+    CAST("t23"."hits" AS DOUBLE) / "t23"."n"
   ) AS "ci_high",
   "t23"."n"
 FROM (
   SELECT
     "t22"."period_start",
     "t22"."segment",
-    SUM(COALESCE("t22"."bought", 0)) AS "hits",
-    COUNT(*) AS "n"
+    COUNT(*) AS "n",
+    COUNT(*) FILTER(WHERE
+      "t22"."bought" IS NOT NULL) AS "hits"
   FROM (
     SELECT
       "t21"."customer_id",

@@ -4,53 +4,11 @@ SELECT
   "t16"."segment",
   CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n" AS "value",
   LEAST(
-    (
-      CAST((
-        (
-          CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-            WHEN "t16"."n" > 0
-            THEN CAST("t16"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
-            CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
-              ELSE CAST(NULL AS DOUBLE PRECISION)
-            END * 2
-          )
-        )
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t16"."n" > 0
-            THEN CAST("t16"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
-    ) - (
-      CAST((
-        SQRT(
+    LEAST(
+      (
+        CAST((
           (
-            CAST((
-              (
-                CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                  WHEN "t16"."n" > 0
-                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
-                  ELSE CAST(NULL AS DOUBLE PRECISION)
-                END
-              ) * (
-                1 - (
-                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t16"."n" > 0
-                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
-                    ELSE CAST(NULL AS DOUBLE PRECISION)
-                  END
-                )
-              )
-            ) AS DOUBLE PRECISION) / CASE
+            CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
               WHEN "t16"."n" > 0
               THEN CAST("t16"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
@@ -61,78 +19,81 @@ SELECT
                 WHEN "t16"."n" > 0
                 THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
-              END * 4 * CASE
+              END * 2
+            )
+          )
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ) - (
+        CAST((
+          SQRT(
+            (
+              CAST((
+                (
+                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t16"."n" > 0
+                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                ) * (
+                  1 - (
+                    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t16"."n" > 0
+                      THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                      ELSE CAST(NULL AS DOUBLE PRECISION)
+                    END
+                  )
+                )
+              ) AS DOUBLE PRECISION) / CASE
                 WHEN "t16"."n" > 0
                 THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
+            ) + (
+              CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+                CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END * 4 * CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              )
             )
-          )
-        ) * 1.959963984540054
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t16"."n" > 0
-            THEN CAST("t16"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
+          ) * 1.959963984540054
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ),
+      CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t16"."n" > 0
+        THEN CAST("t16"."n" AS DOUBLE PRECISION)
+        ELSE CAST(NULL AS DOUBLE PRECISION)
+      END
     ),
-    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-      WHEN "t16"."n" > 0
-      THEN CAST("t16"."n" AS DOUBLE PRECISION)
-      ELSE CAST(NULL AS DOUBLE PRECISION)
-    END
+    CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n"
   ) AS "ci_low",
   GREATEST(
-    (
-      CAST((
-        (
-          CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-            WHEN "t16"."n" > 0
-            THEN CAST("t16"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
-            CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
-              ELSE CAST(NULL AS DOUBLE PRECISION)
-            END * 2
-          )
-        )
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t16"."n" > 0
-            THEN CAST("t16"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
-    ) + (
-      CAST((
-        SQRT(
+    GREATEST(
+      (
+        CAST((
           (
-            CAST((
-              (
-                CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                  WHEN "t16"."n" > 0
-                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
-                  ELSE CAST(NULL AS DOUBLE PRECISION)
-                END
-              ) * (
-                1 - (
-                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t16"."n" > 0
-                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
-                    ELSE CAST(NULL AS DOUBLE PRECISION)
-                  END
-                )
-              )
-            ) AS DOUBLE PRECISION) / CASE
+            CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
               WHEN "t16"."n" > 0
               THEN CAST("t16"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
@@ -143,37 +104,83 @@ SELECT
                 WHEN "t16"."n" > 0
                 THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
-              END * 4 * CASE
+              END * 2
+            )
+          )
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ) + (
+        CAST((
+          SQRT(
+            (
+              CAST((
+                (
+                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t16"."n" > 0
+                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                ) * (
+                  1 - (
+                    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t16"."n" > 0
+                      THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                      ELSE CAST(NULL AS DOUBLE PRECISION)
+                    END
+                  )
+                )
+              ) AS DOUBLE PRECISION) / CASE
                 WHEN "t16"."n" > 0
                 THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
+            ) + (
+              CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+                CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END * 4 * CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              )
             )
-          )
-        ) * 1.959963984540054
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t16"."n" > 0
-            THEN CAST("t16"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
+          ) * 1.959963984540054
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ),
+      CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t16"."n" > 0
+        THEN CAST("t16"."n" AS DOUBLE PRECISION)
+        ELSE CAST(NULL AS DOUBLE PRECISION)
+      END
     ),
-    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-      WHEN "t16"."n" > 0
-      THEN CAST("t16"."n" AS DOUBLE PRECISION)
-      ELSE CAST(NULL AS DOUBLE PRECISION)
-    END
+    CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n"
   ) AS "ci_high",
   "t16"."n"
 FROM (
   SELECT
     "t15"."period_start",
     "t15"."segment",
-    SUM(CAST(CAST("t15"."active_days" >= 4 AS INT) AS BIGINT)) AS "hits",
-    COUNT(*) AS "n"
+    COUNT(*) AS "n",
+    COUNT(*) FILTER(WHERE
+      "t15"."active_days" >= 4) AS "hits"
   FROM (
     SELECT
       "t14"."period_start",

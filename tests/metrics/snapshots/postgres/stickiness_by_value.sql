@@ -20,53 +20,11 @@ SELECT
   "t23"."segment",
   CAST("t23"."hits" AS DOUBLE PRECISION) / "t23"."n" AS "value",
   LEAST(
-    (
-      CAST((
-        (
-          CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-            WHEN "t23"."n" > 0
-            THEN CAST("t23"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
-            CASE
-              WHEN "t23"."n" > 0
-              THEN CAST("t23"."n" AS DOUBLE PRECISION)
-              ELSE CAST(NULL AS DOUBLE PRECISION)
-            END * 2
-          )
-        )
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t23"."n" > 0
-            THEN CAST("t23"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
-    ) - (
-      CAST((
-        SQRT(
+    LEAST(
+      (
+        CAST((
           (
-            CAST((
-              (
-                CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-                  WHEN "t23"."n" > 0
-                  THEN CAST("t23"."n" AS DOUBLE PRECISION)
-                  ELSE CAST(NULL AS DOUBLE PRECISION)
-                END
-              ) * (
-                1 - (
-                  CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t23"."n" > 0
-                    THEN CAST("t23"."n" AS DOUBLE PRECISION)
-                    ELSE CAST(NULL AS DOUBLE PRECISION)
-                  END
-                )
-              )
-            ) AS DOUBLE PRECISION) / CASE
+            CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
               WHEN "t23"."n" > 0
               THEN CAST("t23"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
@@ -77,78 +35,81 @@ SELECT
                 WHEN "t23"."n" > 0
                 THEN CAST("t23"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
-              END * 4 * CASE
+              END * 2
+            )
+          )
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t23"."n" > 0
+              THEN CAST("t23"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ) - (
+        CAST((
+          SQRT(
+            (
+              CAST((
+                (
+                  CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t23"."n" > 0
+                    THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                ) * (
+                  1 - (
+                    CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t23"."n" > 0
+                      THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                      ELSE CAST(NULL AS DOUBLE PRECISION)
+                    END
+                  )
+                )
+              ) AS DOUBLE PRECISION) / CASE
                 WHEN "t23"."n" > 0
                 THEN CAST("t23"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
+            ) + (
+              CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+                CASE
+                  WHEN "t23"."n" > 0
+                  THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END * 4 * CASE
+                  WHEN "t23"."n" > 0
+                  THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              )
             )
-          )
-        ) * 1.959963984540054
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t23"."n" > 0
-            THEN CAST("t23"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
+          ) * 1.959963984540054
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t23"."n" > 0
+              THEN CAST("t23"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ),
+      CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t23"."n" > 0
+        THEN CAST("t23"."n" AS DOUBLE PRECISION)
+        ELSE CAST(NULL AS DOUBLE PRECISION)
+      END
     ),
-    CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-      WHEN "t23"."n" > 0
-      THEN CAST("t23"."n" AS DOUBLE PRECISION)
-      ELSE CAST(NULL AS DOUBLE PRECISION)
-    END
+    CAST("t23"."hits" AS DOUBLE PRECISION) / "t23"."n"
   ) AS "ci_low",
   GREATEST(
-    (
-      CAST((
-        (
-          CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-            WHEN "t23"."n" > 0
-            THEN CAST("t23"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
-            CASE
-              WHEN "t23"."n" > 0
-              THEN CAST("t23"."n" AS DOUBLE PRECISION)
-              ELSE CAST(NULL AS DOUBLE PRECISION)
-            END * 2
-          )
-        )
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t23"."n" > 0
-            THEN CAST("t23"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
-    ) + (
-      CAST((
-        SQRT(
+    GREATEST(
+      (
+        CAST((
           (
-            CAST((
-              (
-                CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-                  WHEN "t23"."n" > 0
-                  THEN CAST("t23"."n" AS DOUBLE PRECISION)
-                  ELSE CAST(NULL AS DOUBLE PRECISION)
-                END
-              ) * (
-                1 - (
-                  CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t23"."n" > 0
-                    THEN CAST("t23"."n" AS DOUBLE PRECISION)
-                    ELSE CAST(NULL AS DOUBLE PRECISION)
-                  END
-                )
-              )
-            ) AS DOUBLE PRECISION) / CASE
+            CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
               WHEN "t23"."n" > 0
               THEN CAST("t23"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
@@ -159,37 +120,83 @@ SELECT
                 WHEN "t23"."n" > 0
                 THEN CAST("t23"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
-              END * 4 * CASE
+              END * 2
+            )
+          )
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t23"."n" > 0
+              THEN CAST("t23"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ) + (
+        CAST((
+          SQRT(
+            (
+              CAST((
+                (
+                  CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t23"."n" > 0
+                    THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                    ELSE CAST(NULL AS DOUBLE PRECISION)
+                  END
+                ) * (
+                  1 - (
+                    CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t23"."n" > 0
+                      THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                      ELSE CAST(NULL AS DOUBLE PRECISION)
+                    END
+                  )
+                )
+              ) AS DOUBLE PRECISION) / CASE
                 WHEN "t23"."n" > 0
                 THEN CAST("t23"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
+            ) + (
+              CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
+                CASE
+                  WHEN "t23"."n" > 0
+                  THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END * 4 * CASE
+                  WHEN "t23"."n" > 0
+                  THEN CAST("t23"."n" AS DOUBLE PRECISION)
+                  ELSE CAST(NULL AS DOUBLE PRECISION)
+                END
+              )
             )
-          )
-        ) * 1.959963984540054
-      ) AS DOUBLE PRECISION) / (
-        (
-          CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t23"."n" > 0
-            THEN CAST("t23"."n" AS DOUBLE PRECISION)
-            ELSE CAST(NULL AS DOUBLE PRECISION)
-          END
-        ) + 1
-      )
+          ) * 1.959963984540054
+        ) AS DOUBLE PRECISION) / (
+          (
+            CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
+              WHEN "t23"."n" > 0
+              THEN CAST("t23"."n" AS DOUBLE PRECISION)
+              ELSE CAST(NULL AS DOUBLE PRECISION)
+            END
+          ) + 1
+        )
+      ),
+      CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t23"."n" > 0
+        THEN CAST("t23"."n" AS DOUBLE PRECISION)
+        ELSE CAST(NULL AS DOUBLE PRECISION)
+      END
     ),
-    CAST("t23"."hits" AS DOUBLE PRECISION) / CASE
-      WHEN "t23"."n" > 0
-      THEN CAST("t23"."n" AS DOUBLE PRECISION)
-      ELSE CAST(NULL AS DOUBLE PRECISION)
-    END
+    CAST("t23"."hits" AS DOUBLE PRECISION) / "t23"."n"
   ) AS "ci_high",
   "t23"."n"
 FROM (
   SELECT
     "t22"."period_start",
     "t22"."segment",
-    SUM(COALESCE("t22"."bought", 0)) AS "hits",
-    COUNT(*) AS "n"
+    COUNT(*) AS "n",
+    COUNT(*) FILTER(WHERE
+      "t22"."bought" IS NOT NULL) AS "hits"
   FROM (
     SELECT
       "t21"."customer_id",

@@ -1,4 +1,4 @@
-"""Shares with a Wilson interval, per period and segment: the shape of most retention metrics."""
+"""Shares with a Wilson interval, per period and segment: the shape of most share metrics."""
 
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ def share(table: ir.Table, hit: ir.BooleanValue) -> ir.Table:
     >>> share(t, t.bought).execute()[["value", "n"]].values.tolist()
     [[0.75, 4.0]]
     """
-    """Share of rows where ``hit`` holds, per period and segment, with a Wilson interval."""
     stats = table.group_by(["period_start", "segment"]).agg(
         n=table.count(), hits=table.count(where=hit)
     )
