@@ -19,6 +19,7 @@ from loyalist.report.charts.theme import (
     WIDTH,
     Chart,
     groups,
+    period_x,
     styled,
     titled,
 )
@@ -57,12 +58,7 @@ def nps_split(metrics: pd.DataFrame, period: str = "month") -> Chart:
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=0)
         .encode(
-            x=alt.X(
-                "period:O",
-                sort=periods,
-                title=None,
-                axis=alt.Axis(labelAngle=-40, labelOverlap="parity"),
-            ),
+            x=period_x(periods),
             y=alt.Y(
                 "value:Q",
                 stack="normalize",

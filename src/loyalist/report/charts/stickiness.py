@@ -18,6 +18,7 @@ from loyalist.report.charts.theme import (
     WIDTH,
     Chart,
     groups,
+    period_x,
     styled,
     titled,
 )
@@ -139,12 +140,7 @@ def lifecycle_bars(metrics: pd.DataFrame, period: str = "month") -> Chart:
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=0)
         .encode(
-            x=alt.X(
-                "period:O",
-                sort=periods,
-                title=None,
-                axis=alt.Axis(labelAngle=-40, labelOverlap="parity"),
-            ),
+            x=period_x(periods),
             y=alt.Y("customers:Q", title="Customers", axis=alt.Axis(format=",d")),
             color=groups("status", LIFECYCLE),
             order=alt.Order("order:Q"),

@@ -168,6 +168,22 @@ def time_x(field: str, days_apart: float, title: str | None = None) -> alt.X:
     )
 
 
+def period_x(periods: list[str]) -> alt.X:
+    """An x encoding of named periods (``period``), in the given order, for bar charts.
+
+    Examples
+    --------
+    >>> period_x(["Jan 2024", "Feb 2024"]).to_dict()["sort"]
+    ['Jan 2024', 'Feb 2024']
+    """
+    return alt.X(
+        "period:O",
+        sort=periods,
+        title=None,
+        axis=alt.Axis(labelAngle=-40, labelOverlap="parity"),
+    )
+
+
 def spacing(days: pd.Series) -> float:
     """Median number of days between consecutive distinct dates (30 when there is one).
 
