@@ -1,4 +1,4 @@
-"""Tables stored once per base (purchase days, the events' customer-days) change no number,
+"""Tables stored once per base (purchase days, the events' customer-months) change no number,
 only speed."""
 
 from __future__ import annotations
@@ -43,19 +43,20 @@ def _base() -> CustomerBase:
     return CustomerBase.from_frames(config=AMSTERDAM, orders=orders, events=events)
 
 
-def test_event_days_are_stored_once_with_local_days() -> None:
+def test_event_months_are_stored_once_with_local_days() -> None:
     base = _base()
     ctx = resolve(base, Query("month"))
     prepare(ctx, [get("dau")])
-    days = ctx.prepared["event_days"].order_by("customer_id").execute()
-    # a: two events on local 31 March, the first at 23:30 UTC the evening before; b: 1 Jan.
-    assert days.customer_id.tolist() == ["a", "b"]
-    assert [pd.Timestamp(d).date() for d in days.day] == [date(2024, 3, 31), date(2024, 1, 1)]
-    assert days.first_at.iloc[0] == pd.Timestamp("2024-03-30 23:30", tz="UTC")
+    months = ctx.prepared["event_months"].order_by("customer_id").execute()
+    # a: two events on local 31 March (the first at 23:30 UTC the evening before): bit 30;
+    # b: 1 January, bit 0.
+    assert months.customer_id.tolist() == ["a", "b"]
+    assert [pd.Timestamp(m).date() for m in months.month] == [date(2024, 3, 1), date(2024, 1, 1)]
+    assert months.days.tolist() == [1 << 30, 1]
     again = resolve(base, Query("week"))
     prepare(again, [get("wau")])
-    assert again.prepared["event_days"] is ctx.prepared["event_days"]  # stored once per base
-    assert stored(base)["event_days"] is ctx.prepared["event_days"]
+    assert again.prepared["event_months"] is ctx.prepared["event_months"]  # once per base
+    assert stored(base)["event_months"] is ctx.prepared["event_months"]
 
 
 def test_events_are_not_reduced_for_metrics_that_do_not_read_them() -> None:

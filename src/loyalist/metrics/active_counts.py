@@ -1,30 +1,26 @@
 """Counting active customers: per day, week or month, and per customer over a window.
 
-Counts start from :func:`loyalist.metrics.activity.active_days` (one row per customer and
-active day). Days without any activity still count, as zeros, through a *spine* (the days,
-weeks or months of the query, built in Python: a few thousand rows at most), never through
-a customer × day cross join.
+Counts start from :func:`loyalist.metrics.activity.active_months` (one row per customer and
+month, its active days as bits). Days without any activity still count, as zeros, through a
+*spine* (the days, weeks or months of the query, built in Python: a few thousand rows at
+most), never through a customer × day cross join.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Literal
 
 import ibis
 import ibis.expr.types as ir
 
-from loyalist.metrics import periods
-from loyalist.metrics.activity import active_days, once
+from loyalist.metrics import day_bits, periods
+from loyalist.metrics.activity import Source, active_months, once
 from loyalist.metrics.context import ALL, Context
 from loyalist.metrics.intervals import Z
 
-Unit = Literal["day", "week", "month", "year"]
-
-
-def unit_start(day: ir.DateValue, unit: Unit) -> ir.DateValue:
-    """The first day of the day, ISO week, month or year that contains ``day``."""
-    return periods.truncate(day, unit).cast("date")
+Unit = Literal["day", "week", "month", "quarter", "year"]
 
 
 def spine(ctx: Context, unit: Unit) -> ir.Table:
@@ -75,17 +71,16 @@ def segments_of(ctx: Context, table: ir.Table) -> ir.Table:
 def actives_per_unit(ctx: Context, unit: Unit) -> ir.Table:
     """Distinct active customers per unit and segment, zeros included.
 
-    Counted on the query's :func:`~loyalist.metrics.activity.active_days`. Returns
+    Counted on the query's :func:`~loyalist.metrics.activity.active_months`. Returns
     ``period_start, segment, unit_start, actives`` with one row per unit of the
     :func:`spine` and segment.
     """
-    if unit == "day":  # one row per customer and day already
-        days = active_days(ctx)
-        days = days.mutate(unit_start=unit_start(days.day, unit))
+    if unit == "day":
+        counts = _daily_actives(ctx)
     else:  # one row per customer and unit: counting rows counts customers
-        days = customer_units(ctx, unit)
-    counts = days.group_by(["unit_start", "segment"]).agg(actives=days.customer_id.count())
-    grid = spine(ctx, unit).cross_join(segments_of(ctx, days))
+        units = customer_units(ctx, unit)
+        counts = units.group_by(["unit_start", "segment"]).agg(actives=units.count())
+    grid = spine(ctx, unit).cross_join(segments_of(ctx, counts))
     joined = grid.left_join(
         counts,
         [grid.unit_start == counts.unit_start, grid.segment == counts.segment],
@@ -96,6 +91,22 @@ def actives_per_unit(ctx: Context, unit: Unit) -> ir.Table:
         grid.unit_start,
         actives=joined.actives.fill_null(0),
     )
+
+
+def _daily_actives(ctx: Context) -> ir.Table:
+    """Active customers per day: each month's bits summed, one sum per day of the month."""
+    months = active_months(ctx)
+    sums = months.group_by(["month", "segment"]).agg(
+        **{f"bit_{d}": ((months.days >> d) & 1).sum() for d in range(31)}
+    )
+    rows = [
+        {"month": day.replace(day=1), "bit": day.day - 1, "unit_start": day}
+        for day in _days(ctx.start, ctx.end)
+    ]
+    days = ibis.memtable(rows, schema={"month": "date", "bit": "int64", "unit_start": "date"})
+    per_day = sums.join(days, "month")
+    actives = ibis.cases(*((per_day.bit == d, per_day[f"bit_{d}"]) for d in range(31)))
+    return per_day.select("unit_start", "segment", actives=actives)
 
 
 def mean_actives(ctx: Context, unit: Unit) -> ir.Table:
@@ -122,13 +133,20 @@ def mean_actives(ctx: Context, unit: Unit) -> ir.Table:
     )
 
 
-def customer_units(ctx: Context, unit: Unit) -> ir.Table:
-    """Active days per customer and week, month or year: ``customer_id, segment, unit_start,
-    active_days`` (built once per query and unit, shared by MAU, DAU/MAU and MAU/YAU).
+def customer_units(
+    ctx: Context,
+    unit: Unit | None,
+    first: date | None = None,
+    last: date | None = None,
+    source: Source = "events",
+) -> ir.Table:
+    """Active days per customer and day, week, month, quarter or year, on the local days
+    ``first`` … ``last`` (default: the date range; ``unit=None``: those days as one unit):
+    ``customer_id, segment, unit_start, active_days`` (built once per query and unit, shared
+    by MAU, DAU/MAU, MAU/YAU and the lifecycle).
 
     Examples
     --------
-    >>> from datetime import date
     >>> import pandas as pd
     >>> from loyalist import CustomerBase
     >>> from loyalist.metrics.context import resolve
@@ -142,23 +160,24 @@ def customer_units(ctx: Context, unit: Unit) -> ir.Table:
     >>> customer_units(ctx, "month").active_days.execute().tolist()  # 2 and 9 January
     [2]
     """
+    first = ctx.start if first is None else first
+    last = ctx.end if last is None else last
 
     def build() -> ir.Table:
-        days = active_days(ctx)
-        keyed = days.mutate(unit_start=unit_start(days.day, unit))
-        return keyed.group_by(["customer_id", "segment", "unit_start"]).agg(
-            active_days=keyed.count()
+        keyed = (
+            (first if unit is None else periods.floor(day, unit), day) for day in _days(first, last)
         )
+        counts = days_per_key(ctx, keyed, source)
+        return counts.rename(unit_start="key")
 
-    return once(ctx, ("customer_units", unit), build)
+    return once(ctx, ("customer_units", unit, first, last, source), build)
 
 
 def window_days(ctx: Context, window: int) -> ir.Table:
     """Active days per customer in the ``window`` days up to each period's last day.
 
     Columns ``period_start, segment, customer_id, active_days``, for customers active in
-    the window (power users, the engagement index). A table of which period's window each
-    day falls in turns the date-range join into an equality join.
+    the window (power users, the engagement index).
 
     Examples
     --------
@@ -175,18 +194,72 @@ def window_days(ctx: Context, window: int) -> ir.Table:
     >>> days[["customer_id", "active_days"]].values.tolist()
     [['a', 1], ['b', 1]]
     """
-    return once(ctx, ("window_days", window), lambda: _window_days(ctx, window))
+
+    def build() -> ir.Table:
+        keyed = (
+            (start, last - timedelta(days=back))
+            for start, last in ctx.calendar
+            for back in range(window)
+        )
+        return days_per_key(ctx, keyed).rename(period_start="key")
+
+    return once(ctx, ("window_days", window), build)
 
 
-def _window_days(ctx: Context, window: int) -> ir.Table:
+def days_per_key(
+    ctx: Context, keyed_days: Iterable[tuple[date, date]], source: Source = "events"
+) -> ir.Table:
+    """Active days per customer among the days of each key: ``customer_id, segment, key,
+    active_days``, for customers active on at least one of them.
+
+    ``keyed_days`` pairs a key (a week, a period) with each of its days. Each month's bits
+    are masked with the key's days in that month and counted; a key whose days span two
+    months or more adds up its months per customer (one grouping over those keys' rows
+    only).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.metrics.context import resolve
+    >>> from loyalist.metrics.spec import Query
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "customer_id": ["a", "a"],
+    ...                        "ordered_at": ["2024-01-31", "2024-02-01"], "amount": [1.0, 1.0]})
+    >>> ctx = resolve(CustomerBase.from_frames(orders=orders), Query())
+    >>> keyed = [(date(2024, 1, 29), date(2024, 1, 29) + timedelta(days=d)) for d in range(7)]
+    >>> days_per_key(ctx, keyed, "orders").active_days.execute().tolist()
+    [2]
+    """
+    keyed_days = list(keyed_days)
+    found = day_bits.masks(keyed_days)
+    months_of_key: dict[date, int] = {}
+    for _, key in found:
+        months_of_key[key] = months_of_key.get(key, 0) + 1
     rows = [
-        {"day": last - timedelta(days=back), "period_start": first}
-        for first, last in ctx.calendar
-        for back in range(window)
+        {"month": month, "key": key, "mask": mask, "whole": months_of_key[key] == 1}
+        for (month, key), mask in found.items()
     ]
-    windows = ibis.memtable(rows, schema={"day": "date", "period_start": "date"})
-    days = active_days(ctx, first=min(r["day"] for r in rows))
-    joined = days.join(windows, "day")
-    return joined.group_by(["period_start", "segment", "customer_id"]).agg(
-        active_days=joined.count()
+    parts = ibis.memtable(
+        rows, schema={"month": "date", "key": "date", "mask": "int64", "whole": "boolean"}
     )
+    days = [day for _, day in keyed_days]
+    months = active_months(ctx, min(days), max(days), source)
+    joined = months.join(parts, "month")
+    joined = joined.select("customer_id", "segment", "key", "whole", bits=joined.days & joined.mask)
+    joined = joined.filter(joined.bits != 0)
+    count = ctx.count_days(joined.bits)
+    within = joined.filter(joined.whole).select("customer_id", "segment", "key", active_days=count)
+    across = (
+        joined.filter(~joined.whole)
+        .group_by(["customer_id", "segment", "key"])
+        .agg(active_days=count.sum())
+    )
+    if all(r["whole"] for r in rows):
+        return within
+    if not any(r["whole"] for r in rows):
+        return across
+    return ibis.union(within, across, distinct=False)
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]

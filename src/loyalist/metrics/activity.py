@@ -1,10 +1,11 @@
 """Activity: who was active on which local day, reduced once.
 
 Events can run to tens of millions of rows, so every stickiness metric starts from the same
-table: one row per customer and local day with at least one event (:func:`active_days`).
-On the engine's own DuckDB that table is stored once per customer base
-(:mod:`loyalist.metrics.prepared`); elsewhere it is the same expression over the events.
-Counting it per day, week or month is in :mod:`loyalist.metrics.active_counts`.
+table: one row per customer and month with activity, its active days held as bits
+(:func:`active_months`, :mod:`loyalist.metrics.day_bits`). On the engine's own DuckDB that
+table is stored once per customer base (:mod:`loyalist.metrics.prepared`); elsewhere it is
+the same expression over the events. Counting it per day, week, month or window is in
+:mod:`loyalist.metrics.active_counts`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Literal, TypeVar
 import ibis
 import ibis.expr.types as ir
 
-from loyalist.metrics import periods
+from loyalist.metrics import day_bits, periods
 from loyalist.metrics.context import Context
 
 Source = Literal["events", "orders"]
@@ -63,60 +64,13 @@ def history_start(ctx: Context) -> date:
     return min(ctx.start - timedelta(days=LOOKBACK_DAYS), previous_start(ctx))
 
 
-def reduced(ctx: Context, source: Source = "events", since: date | None = None) -> ir.Table:
-    """Distinct active customer-days: ``customer_id, day, first_at, segment``.
-
-    The one scan of the events every metric of a query shares (identical expressions
-    compile to one common table): the local days ``since`` (default :func:`history_start`)
-    to the range end, selected on UTC time (:func:`events_between`), with the local day
-    worked out once per event. From ``orders``: the days of completed orders, all history.
-    """
-    since = history_start(ctx) if since is None else since
-    prepared = ctx.prepared.get("event_days") if source == "events" else None
-    if prepared is not None:  # every customer-day of the events, stored once per base
-        rows = prepared.filter(prepared.day.between(ibis.literal(since), ibis.literal(ctx.end)))
-        return ctx.with_segment(rows)
-    if source == "orders":
-        orders = ctx.completed_orders
-        rows = orders.select("customer_id", "day", at=orders.ordered_at)
-    else:
-        events = events_between(ctx, since, ctx.end)
-        rows = events.select("customer_id", day=ctx.day(events.occurred_at), at=events.occurred_at)
-    return ctx.with_segment(customer_days(rows))
-
-
-def customer_days(rows: ir.Table) -> ir.Table:
-    """Distinct customer-days of ``rows`` (``customer_id, day, at``): ``customer_id, day,
-    first_at``, without rows of no customer.
-
-    Examples
-    --------
-    >>> rows = ibis.memtable({"customer_id": ["a", "a", None], "day": [date(2024, 1, 1)] * 3,
-    ...                       "at": [2, 1, 0]})
-    >>> customer_days(rows).execute()[["customer_id", "first_at"]].values.tolist()
-    [['a', 1]]
-    """
-    rows = rows.filter(rows.customer_id.notnull())
-    return rows.group_by(["customer_id", "day"]).agg(first_at=rows.at.min())
-
-
-def within(table: ir.Table, first: date, last: date, tz: str) -> ir.BooleanValue:
-    """True for rows of a :func:`reduced` table whose local day is ``first`` … ``last``.
-
-    Compares ``first_at`` (the day's first event) with UTC instants: an engine cannot push
-    that test down into the shared scan, where it would work out every event's local day
-    again (a test on ``day`` is pushed down, and costs as much as the scan itself).
-    """
-    return (table.first_at >= day_begins(first, tz)) & (
-        table.first_at < day_begins(last + timedelta(days=1), tz)
-    )
-
-
-def active_days(
+def active_months(
     ctx: Context, first: date | None = None, last: date | None = None, source: Source = "events"
 ) -> ir.Table:
-    """One row per customer and local day with activity, ``first`` … ``last`` (default: the
-    query's date range): columns ``customer_id, day, first_at, segment``.
+    """One row per customer and month with activity on the local days ``first`` … ``last``
+    (default: the query's date range): ``customer_id, month, days, segment``, where ``days``
+    holds the month's active days as bits (:mod:`loyalist.metrics.day_bits`), those outside
+    ``first`` … ``last`` cleared.
 
     Examples
     --------
@@ -124,39 +78,88 @@ def active_days(
     >>> from loyalist import CustomerBase
     >>> from loyalist.metrics.context import resolve
     >>> from loyalist.metrics.spec import Query
-    >>> orders = pd.DataFrame({"order_id": ["1"], "customer_id": ["a"],
-    ...                        "ordered_at": ["2024-01-01"], "amount": [1.0]})
+    >>> orders = pd.DataFrame({"order_id": ["1", "2"], "customer_id": ["a", "a"],
+    ...                        "ordered_at": ["2024-01-02", "2024-01-05"], "amount": [1.0, 1.0]})
     >>> ctx = resolve(CustomerBase.from_frames(orders=orders), Query())
-    >>> active_days(ctx, source="orders").count().execute()
-    1
+    >>> bin(active_months(ctx, source="orders").days.execute()[0])  # 2 and 5 January
+    '0b10010'
     """
     first = ctx.start if first is None else first
     last = ctx.end if last is None else last
-    since = history_start(ctx)
-    rows = reduced(ctx, source, since if first >= since else first)
-    return rows.filter(within(rows, first, last, ctx.tz))
+    months = all_months(ctx, source, min(first, history_start(ctx)))
+    low, high = first.replace(day=1), last.replace(day=1)
+    months = months.filter(months.month.between(ibis.literal(low), ibis.literal(high)))
+    head = day_bits.WHOLE_MONTH & ~((1 << (first.day - 1)) - 1)
+    tail = (1 << last.day) - 1
+    keep = ibis.cases(
+        (months.month == ibis.literal(low), head & tail if low == high else head),
+        (months.month == ibis.literal(high), tail),
+        else_=day_bits.WHOLE_MONTH,
+    )
+    months = months.select("customer_id", "month", days=months.days & keep)
+    return ctx.with_segment(months.filter(months.days != 0))
+
+
+def all_months(ctx: Context, source: Source = "events", since: date | None = None) -> ir.Table:
+    """Every customer-month with activity from ``since`` (default :func:`history_start`) to
+    the range end, at least: ``customer_id, month, days`` (the active days as bits).
+
+    The one reduction of the events every metric of a query shares (identical expressions
+    compile to one common table): stored once per base on DuckDB (all history,
+    :mod:`loyalist.metrics.prepared`), else grouped from the events of those days, selected
+    on UTC time (:func:`events_between`). From ``orders``: the days of completed orders, all
+    history.
+    """
+    since = history_start(ctx) if since is None else since
+    prepared = ctx.prepared.get("event_months") if source == "events" else None
+    if prepared is not None:
+        return prepared
+    if source == "orders":  # few enough to take all history
+        days = ctx.purchase_days
+        days = days.filter(days.day <= ibis.literal(ctx.end))
+    else:
+        events = events_between(ctx, since, ctx.end)
+        events = events.filter(events.customer_id.notnull())
+        days = events.select("customer_id", day=ctx.day(events.occurred_at))
+    return months_of(days)
+
+
+def months_of(days: ir.Table) -> ir.Table:
+    """Rows with ``customer_id`` and a local ``day``, as customer-months: ``customer_id,
+    month, days`` (the active days as bits).
+
+    Examples
+    --------
+    >>> rows = ibis.memtable({"customer_id": ["a", "a"],
+    ...                       "day": [date(2024, 1, 1), date(2024, 1, 3)]})
+    >>> months_of(rows).days.execute().tolist()
+    [5]
+    """
+    rows = days.select("customer_id", month=days.day.truncate("M"), bit=day_bits.bit(days.day))
+    return rows.group_by(["customer_id", "month"]).agg(days=rows.bit.bit_or())
 
 
 def first_active_day(ctx: Context, since: date, source: Source = "events") -> ir.Table:
     """Each customer's first active day ever (up to the range end): ``customer_id, first_ever``.
 
-    Events before :func:`reduced`'s span are only scanned for their earliest timestamp per
-    customer (the local day is worked out per customer, not per event).
+    Events before :func:`all_months`'s span are only scanned for their earliest timestamp
+    per customer (the local day is worked out per customer, not per event).
     """
-    days = reduced(ctx, source, since)
-    days = days.filter(days.first_at < day_begins(ctx.end + timedelta(days=1), ctx.tz))
-    days = days.select("customer_id", "day")
-    if source == "events" and "event_days" in ctx.prepared:
-        every = ctx.prepared["event_days"]
-        every = every.filter(every.day <= ibis.literal(ctx.end))
-        return every.group_by("customer_id").agg(first_ever=every.day.min())
-    if source == "events":
+    months = all_months(ctx, source, since)
+    firsts = months.group_by("customer_id").agg(
+        month=months.month.min(), days=months.days.argmin(months.month)
+    )
+    firsts = firsts.select(
+        "customer_id", first_ever=day_bits.first_day(firsts.month, firsts.days, ctx.count_days)
+    )
+    firsts = firsts.filter(firsts.first_ever <= ibis.literal(ctx.end))
+    if source == "events" and "event_months" not in ctx.prepared:
         events = ctx.table("events")
         early = events.filter(events.occurred_at < day_begins(since, ctx.tz))
         early = early.group_by("customer_id").agg(at=early.occurred_at.min())
-        early = early.select("customer_id", day=ctx.day(early.at))
-        days = ibis.union(days, early, distinct=False)
-    return days.group_by("customer_id").agg(first_ever=days.day.min())
+        early = early.select("customer_id", first_ever=ctx.day(early.at))
+        firsts = ibis.union(firsts, early, distinct=False)
+    return firsts.group_by("customer_id").agg(first_ever=firsts.first_ever.min())
 
 
 def events_between(ctx: Context, first: date, last: date) -> ir.Table:

@@ -16,7 +16,7 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from loyalist.metrics import periods
+from loyalist.metrics import day_bits, periods
 from loyalist.metrics.quick_days import quick_local_date
 from loyalist.metrics.spec import Query
 
@@ -99,6 +99,13 @@ class Context:
             return periods.local_date(ts, self.tz)
         first = self.start - timedelta(days=self.window_days + 2 * 366)
         return quick_local_date(ts, self.tz, first, self.end + timedelta(days=366))
+
+    def count_days(self, bits: ir.IntegerValue) -> ir.IntegerValue:
+        """How many days a month's bits hold (:mod:`loyalist.metrics.day_bits`): by DuckDB's
+        ``bit_count`` on DuckDB, by portable arithmetic elsewhere."""
+        if self.portable or self.base is None or self.base.con.name != "duckdb":
+            return day_bits.popcount(bits)
+        return day_bits.native_popcount(bits)
 
     def period_of(self, day: ir.DateValue) -> ir.DateValue:
         """The first day of the period containing ``day`` (the range start for one period)."""

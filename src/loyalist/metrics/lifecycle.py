@@ -28,7 +28,6 @@ from loyalist.metrics import periods
 from loyalist.metrics.active_counts import customer_units, segments_of
 from loyalist.metrics.activity import (
     Source,
-    active_days,
     activity_source,
     first_active_day,
     history_start,
@@ -66,17 +65,6 @@ def _previous_periods(ctx: Context) -> ir.Table:
     return ibis.memtable(
         rows, schema={"period_start": "date", "prev_key": "date", "first_day": "date"}
     )
-
-
-def _period_key(ctx: Context, day: ir.DateValue) -> ir.DateValue:
-    """The key of the (unclipped) period holding ``day``; with ``period=None``, the first
-    day of the same-length window before the range for days in it."""
-    if ctx.period is not None:
-        return periods.truncate(day, ctx.period).cast("date")
-    length = (ctx.end - ctx.start).days + 1
-    before = ctx.start - timedelta(days=length)
-    in_before = day.between(ibis.literal(before), ibis.literal(ctx.start - timedelta(days=1)))
-    return ibis.ifelse(in_before, ibis.literal(before), ibis.null("date"))
 
 
 def statuses(ctx: Context) -> ir.Table:
@@ -123,21 +111,18 @@ def _activity_flags(ctx: Context, source: Source, prev_map: ir.Table) -> ir.Tabl
     """``customer_id, period_start, now, before``: active in the period (on its days in the
     range), active in the whole previous period; one row per customer and period.
 
-    Each customer's periods are reduced to one row first (with events and a period of a
-    week, month or year, they are the customer-months MAU counts), and the previous period's
-    activity is those rows moved one period on, plus the days before the range start.
+    Each customer's periods are reduced to one row first (with events and months, the
+    customer-months MAU counts), and the previous period's activity is those rows moved one
+    period on, plus the days before the range start.
     """
-    if source == "events" and ctx.period in ("week", "month", "year"):
-        units = customer_units(ctx, ctx.period)
-        now = units.select("customer_id", period_start=units.unit_start)
-    else:
-        days = active_days(ctx, source=source)
-        now = days.select("customer_id", period_start=ctx.period_of(days.day)).distinct()
+    units = customer_units(ctx, ctx.period, source=source)
+    now = units.select("customer_id", period_start=units.unit_start)
     moved = now.join(prev_map, now.period_start == prev_map.prev_key)
     moved = moved.select("customer_id", period_start=prev_map.period_start)
-    early = active_days(ctx, previous_start(ctx), ctx.start - timedelta(days=1), source)
-    early = early.select("customer_id", key=_period_key(ctx, early.day))
-    early = early.join(prev_map, early.key == prev_map.prev_key)
+    early = customer_units(
+        ctx, ctx.period, previous_start(ctx), ctx.start - timedelta(days=1), source
+    )
+    early = early.join(prev_map, early.unit_start == prev_map.prev_key)
     early = early.select("customer_id", "period_start")
     before = ibis.union(moved, early, distinct=False)
     both = ibis.union(

@@ -1,12 +1,12 @@
 """Tables computed once per customer base and shared by every metric query on DuckDB.
 
-Many metrics start from the same reduction of the events: one row per customer and local
-day with activity. Built inside each metric's query, it scans and converts the raw events
-again for every query, date range and metric that needs it. On the engine's own DuckDB the
-runner therefore stores that table once, as a temporary table, and offers it to the
-metrics through :attr:`Context.prepared <loyalist.metrics.context.Context.prepared>`. The
-purchase days (completed orders per customer and local day) are stored at load
-(:mod:`loyalist.data.load`).
+Many metrics start from the same reduction of the events: one row per customer and month
+with activity, its active days held as bits (:mod:`loyalist.metrics.day_bits`). Built
+inside each metric's query, it scans and converts the raw events again for every query,
+date range and metric that needs it. On the engine's own DuckDB the runner therefore stores
+that table once, as a temporary table, and offers it to the metrics through
+:attr:`Context.prepared <loyalist.metrics.context.Context.prepared>`. The purchase days
+(completed orders per customer and local day) are stored at load (:mod:`loyalist.data.load`).
 
 Metric functions still only build expressions: they read the prepared table when it is
 offered and otherwise build the same rows from the raw tables (other engines, and the SQL
@@ -25,13 +25,13 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from loyalist.data.load import PURCHASE_DAYS, WITH_PURCHASE_DAYS
-from loyalist.metrics.activity import customer_days
+from loyalist.metrics.activity import months_of
 from loyalist.metrics.context import Context
 from loyalist.metrics.quick_days import quick_local_date
 from loyalist.metrics.spec import Metric
 
 #: The metrics that read the customer-days of the events (besides the stickiness family).
-READS_EVENT_DAYS = {"engagement_index"}
+READS_EVENT_MONTHS = {"engagement_index"}
 _STORED: WeakKeyDictionary[object, dict[str, ir.Table]] = WeakKeyDictionary()
 _NAMES = count()
 _DAY = timedelta(days=1)
@@ -41,7 +41,7 @@ def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
     """Store the shared tables ``metrics`` read, once per base, and offer them to ``ctx``.
 
     Only on loyalist's own DuckDB: the purchase days stored at load are offered to every
-    query, and the events' customer-days are stored when a metric reads them. Elsewhere
+    query, and the events' customer-months are stored when a metric reads them. Elsewhere
     nothing happens and the metrics build from the raw tables.
 
     Examples
@@ -64,18 +64,18 @@ def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
         ctx.prepared["purchase_days"] = days
     if not base.has("events"):
         return
-    if not any(m.family == "stickiness" or m.name in READS_EVENT_DAYS for m in metrics):
+    if not any(m.family == "stickiness" or m.name in READS_EVENT_MONTHS for m in metrics):
         return
     kept = _STORED.setdefault(base, {})
-    if "event_days" not in kept:
-        name = f"__loyalist_event_days_{next(_NAMES)}"
-        kept["event_days"] = base.con.create_table(name, _event_days(ctx), temp=True)
+    if "event_months" not in kept:
+        name = f"__loyalist_event_months_{next(_NAMES)}"
+        kept["event_months"] = base.con.create_table(name, _event_months(ctx), temp=True)
     ctx.prepared.update(kept)
 
 
 def stored(base: object) -> dict[str, ir.Table]:
     """The tables stored for ``base`` so far: ``purchase_days`` (completed orders summed per
-    customer and local day, stored at load) and ``event_days`` once a metric query stored it.
+    customer and local day, stored at load) and ``event_months`` once a metric query stored it.
 
     Examples
     --------
@@ -101,8 +101,8 @@ def _loaded_here(base: object) -> bool:
     return isinstance(op, ops.DatabaseTable) and op.name == "orders"
 
 
-def _event_days(ctx: Context) -> ir.Table:
-    """Every customer-day of the events, all history: ``customer_id, day, first_at``.
+def _event_months(ctx: Context) -> ir.Table:
+    """Every customer-month of the events, all history: ``customer_id, month, days``.
 
     The local day is worked out by integer arithmetic over the whole span of the events
     (:mod:`loyalist.metrics.quick_days`): the same days as the exact conversion.
@@ -115,5 +115,5 @@ def _event_days(ctx: Context) -> ir.Table:
     else:
         first_day = first.date() - _DAY
         day = quick_local_date(events.occurred_at, ctx.tz, first_day, last.date() + _DAY)
-    rows = events.select("customer_id", day=day, at=events.occurred_at)
-    return customer_days(rows)
+    rows = events.filter(events.customer_id.notnull()).select("customer_id", day=day)
+    return months_of(rows)

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 import ibis
 import ibis.expr.types as ir
 
-from loyalist.metrics.active_counts import segments_of, window_days
-from loyalist.metrics.activity import active_days
+from loyalist.metrics.active_counts import days_per_key, segments_of, window_days
 from loyalist.metrics.context import Context, resolve
 from loyalist.metrics.registry import metric
 from loyalist.metrics.shares import share
@@ -89,9 +88,8 @@ def power_user_curve(
     """
     query = Query(None, by, as_of, as_of) if as_of else Query(None, by)
     ctx = resolve(base, query)
-    first = ctx.end - timedelta(days=window - 1)
-    days = active_days(ctx, first=first, last=ctx.end)
-    per_customer = days.group_by(["segment", "customer_id"]).agg(active_days=days.count())
+    keyed = [(ctx.end, ctx.end - timedelta(days=back)) for back in range(window)]
+    per_customer = days_per_key(ctx, keyed)
     counts = per_customer.group_by(["segment", "active_days"]).agg(customers=per_customer.count())
     ks = ibis.memtable({"active_days": list(range(1, window + 1))}, schema={"active_days": "int64"})
     grid = ks.cross_join(segments_of(ctx, per_customer))

@@ -1,150 +1,167 @@
-WITH "t6" AS (
+WITH "t10" AS (
   SELECT
     "t2"."customer_id" AS "segment_customer_",
     "t2"."country" AS "segment_"
   FROM "customers" AS "t2"
-), "t19" AS (
+), "t21" AS (
   SELECT
-    "t18"."customer_id",
-    "t18"."day",
-    "t18"."first_at",
-    "t12"."segment_customer_",
-    "t12"."segment_"
+    "t20"."customer_id",
+    "t20"."month",
+    BIT_OR("t20"."bit") AS "days"
   FROM (
     SELECT
-      "t16"."customer_id",
-      "t16"."day",
-      MIN("t16"."at") AS "first_at"
+      "t18"."customer_id",
+      DATE_TRUNC('MONTH', "t18"."day") AS "month",
+      1 << CAST(EXTRACT(day FROM "t18"."day") - 1 AS INT) AS "bit"
     FROM (
       SELECT
-        *
+        "t14"."customer_id",
+        DATE(TIMEZONE('Europe/Amsterdam', "t14"."occurred_at")) AS "day"
       FROM (
         SELECT
-          "t10"."customer_id",
-          DATE(TIMEZONE('Europe/Amsterdam', "t10"."occurred_at")) AS "day",
-          "t10"."occurred_at" AS "at"
-        FROM (
-          SELECT
-            *
-          FROM "events" AS "t3"
-          WHERE
-            "t3"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-            AND "t3"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-        ) AS "t10"
+          *
+        FROM "events" AS "t3"
+        WHERE
+          "t3"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+          AND "t3"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+          AND "t3"."customer_id" IS NOT NULL
       ) AS "t14"
-      WHERE
-        "t14"."customer_id" IS NOT NULL
-    ) AS "t16"
-    GROUP BY
-      1,
-      2
-  ) AS "t18"
-  LEFT OUTER JOIN "t6" AS "t12"
-    ON "t18"."customer_id" = "t12"."segment_customer_"
-), "t26" AS (
-  SELECT
-    "t23"."customer_id",
-    "t23"."segment",
-    "t23"."unit_start",
-    COUNT(*) AS "active_days"
-  FROM (
-    SELECT
-      "t20"."customer_id",
-      "t20"."day",
-      "t20"."first_at",
-      COALESCE("t20"."segment_", 'unknown') AS "segment",
-      DATE_TRUNC('MONTH', "t20"."day") AS "unit_start"
-    FROM "t19" AS "t20"
-    WHERE
-      "t20"."first_at" >= CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
-      AND "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-  ) AS "t23"
+    ) AS "t18"
+  ) AS "t20"
   GROUP BY
     1,
-    2,
-    3
+    2
+), "t36" AS (
+  SELECT
+    "t34"."customer_id",
+    "t34"."segment",
+    "t7"."key",
+    "t7"."whole",
+    "t34"."days" & "t7"."mask" AS "bits"
+  FROM (
+    SELECT
+      "t30"."customer_id",
+      "t30"."month",
+      "t30"."days",
+      COALESCE("t30"."segment_", 'unknown') AS "segment"
+    FROM (
+      SELECT
+        "t28"."customer_id",
+        "t28"."month",
+        "t28"."days",
+        "t16"."segment_customer_",
+        "t16"."segment_"
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t22"."customer_id",
+            "t22"."month",
+            "t22"."days" & CASE
+              WHEN "t22"."month" = MAKE_DATE(2024, 1, 1)
+              THEN 1
+              WHEN "t22"."month" = MAKE_DATE(2024, 1, 1)
+              THEN 1
+              ELSE 2147483647
+            END AS "days"
+          FROM "t21" AS "t22"
+          WHERE
+            "t22"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+        ) AS "t24"
+        WHERE
+          "t24"."days" <> 0
+      ) AS "t28"
+      LEFT OUTER JOIN "t10" AS "t16"
+        ON "t28"."customer_id" = "t16"."segment_customer_"
+    ) AS "t30"
+  ) AS "t34"
+  INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "month", CAST('2024-01-01' AS DATE) AS "key", 1 AS "mask", True AS "whole") AS "t7"
+    ON "t34"."month" = "t7"."month"
 )
 SELECT
   'lifecycle_new' AS "metric",
-  "t47"."period_start",
-  "t47"."segment",
-  CAST("t47"."new" AS DOUBLE PRECISION) AS "value",
+  "t63"."period_start",
+  "t63"."segment",
+  CAST("t63"."new" AS DOUBLE PRECISION) AS "value",
   CAST(NULL AS DOUBLE PRECISION) AS "ci_low",
   CAST(NULL AS DOUBLE PRECISION) AS "ci_high",
-  "t47"."new" AS "n"
+  "t63"."new" AS "n"
 FROM (
   SELECT
-    "t7"."period_start",
-    "t44"."segment",
-    COALESCE("t46"."new", 0) AS "new",
-    COALESCE("t46"."returning", 0) AS "returning",
-    COALESCE("t46"."resurrected", 0) AS "resurrected",
-    COALESCE("t46"."dormant", 0) AS "dormant"
+    "t11"."period_start",
+    "t60"."segment",
+    COALESCE("t62"."new", 0) AS "new",
+    COALESCE("t62"."returning", 0) AS "returning",
+    COALESCE("t62"."resurrected", 0) AS "resurrected",
+    COALESCE("t62"."dormant", 0) AS "dormant"
   FROM (
     SELECT
       "t0"."period_start"
     FROM (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "first_day", CAST('2024-01-01' AS DATE) AS "last_day", 1 AS "days") AS "t0"
-  ) AS "t7"
+  ) AS "t11"
   CROSS JOIN (
     SELECT DISTINCT
-      "t42"."segment"
+      "t58"."segment"
     FROM (
       SELECT
-        "t41"."customer_id",
-        "t41"."period_start",
-        "t41"."now",
-        "t41"."before",
-        "t41"."prev_key",
-        "t41"."first_day",
-        "t41"."first_ever",
-        "t41"."segment"
+        "t57"."customer_id",
+        "t57"."period_start",
+        "t57"."now",
+        "t57"."before",
+        "t57"."prev_key",
+        "t57"."first_day",
+        "t57"."first_ever",
+        "t57"."segment"
       FROM (
         SELECT
-          "t40"."customer_id",
-          "t40"."period_start",
-          "t40"."now",
-          "t40"."before",
-          "t40"."prev_key",
-          "t40"."first_day",
-          "t40"."first_ever",
-          "t40"."segment_customer_",
-          "t40"."segment_",
-          COALESCE("t40"."segment_", 'unknown') AS "segment"
+          "t56"."customer_id",
+          "t56"."period_start",
+          "t56"."now",
+          "t56"."before",
+          "t56"."prev_key",
+          "t56"."first_day",
+          "t56"."first_ever",
+          "t56"."segment_customer_",
+          "t56"."segment_",
+          COALESCE("t56"."segment_", 'unknown') AS "segment"
         FROM (
           SELECT
-            "t39"."customer_id",
-            "t39"."period_start",
-            "t39"."now",
-            "t39"."before",
-            "t4"."prev_key",
-            "t4"."first_day",
-            "t29"."first_ever",
-            "t11"."segment_customer_",
-            "t11"."segment_"
+            "t55"."customer_id",
+            "t55"."period_start",
+            "t55"."now",
+            "t55"."before",
+            "t6"."prev_key",
+            "t6"."first_day",
+            "t47"."first_ever",
+            "t15"."segment_customer_",
+            "t15"."segment_"
           FROM (
             SELECT
-              "t37"."customer_id",
-              "t37"."period_start",
-              MAX("t37"."now") AS "now",
-              MAX("t37"."before") AS "before"
+              "t53"."customer_id",
+              "t53"."period_start",
+              MAX("t53"."now") AS "now",
+              MAX("t53"."before") AS "before"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t27"."customer_id",
-                  "t27"."unit_start" AS "period_start",
+                  "t38"."customer_id",
+                  "t38"."key" AS "period_start",
                   1 AS "now",
                   0 AS "before"
-                FROM "t26" AS "t27"
-              ) AS "t31"
+                FROM "t36" AS "t38"
+                WHERE
+                  "t38"."bits" <> 0 AND "t38"."whole"
+              ) AS "t39"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t35"."customer_id",
-                  "t35"."period_start",
+                  "t51"."customer_id",
+                  "t51"."period_start",
                   0 AS "now",
                   1 AS "before"
                 FROM (
@@ -152,184 +169,813 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      "t33"."customer_id",
-                      "t4"."period_start"
+                      "t42"."customer_id",
+                      "t6"."period_start"
                     FROM (
                       SELECT
-                        "t27"."customer_id",
-                        "t27"."unit_start" AS "period_start"
-                      FROM "t26" AS "t27"
-                    ) AS "t33"
-                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                      ON "t33"."period_start" = "t4"."prev_key"
-                  ) AS "t34"
+                        "t38"."customer_id",
+                        "t38"."key" AS "period_start"
+                      FROM "t36" AS "t38"
+                      WHERE
+                        "t38"."bits" <> 0 AND "t38"."whole"
+                    ) AS "t42"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t6"
+                      ON "t42"."period_start" = "t6"."prev_key"
+                  ) AS "t45"
                   UNION ALL
                   SELECT
                     *
                   FROM (
                     SELECT
-                      "t25"."customer_id",
-                      "t4"."period_start"
+                      "t49"."customer_id",
+                      "t6"."period_start"
                     FROM (
                       SELECT
-                        "t20"."customer_id",
-                        DATE_TRUNC('MONTH', "t20"."day") AS "key"
-                      FROM "t19" AS "t20"
+                        "t37"."customer_id",
+                        "t37"."segment",
+                        "t37"."key" AS "unit_start",
+                        (
+                          (
+                            (
+                              (
+                                (
+                                  "t37"."bits" - (
+                                    (
+                                      "t37"."bits" >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) + (
+                            (
+                              (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) & 858993459
+                                    ) + (
+                                      (
+                                        (
+                                          "t37"."bits" - (
+                                            (
+                                              "t37"."bits" >> 1
+                                            ) & 1431655765
+                                          )
+                                        ) >> 2
+                                      ) & 858993459
+                                    )
+                                  ) >> 4
+                                )
+                              ) & 252645135
+                            ) >> 8
+                          ) + (
+                            (
+                              (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) & 858993459
+                                    ) + (
+                                      (
+                                        (
+                                          "t37"."bits" - (
+                                            (
+                                              "t37"."bits" >> 1
+                                            ) & 1431655765
+                                          )
+                                        ) >> 2
+                                      ) & 858993459
+                                    )
+                                  ) >> 4
+                                )
+                              ) & 252645135
+                            ) >> 16
+                          ) + (
+                            (
+                              (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) & 858993459
+                                    ) + (
+                                      (
+                                        (
+                                          "t37"."bits" - (
+                                            (
+                                              "t37"."bits" >> 1
+                                            ) & 1431655765
+                                          )
+                                        ) >> 2
+                                      ) & 858993459
+                                    )
+                                  ) >> 4
+                                )
+                              ) & 252645135
+                            ) >> 24
+                          )
+                        ) & 63 AS "active_days"
+                      FROM (
+                        SELECT
+                          "t35"."customer_id",
+                          "t35"."segment",
+                          "t8"."key",
+                          "t8"."whole",
+                          "t35"."days" & "t8"."mask" AS "bits"
+                        FROM (
+                          SELECT
+                            "t31"."customer_id",
+                            "t31"."month",
+                            "t31"."days",
+                            COALESCE("t31"."segment_", 'unknown') AS "segment"
+                          FROM (
+                            SELECT
+                              "t29"."customer_id",
+                              "t29"."month",
+                              "t29"."days",
+                              "t16"."segment_customer_",
+                              "t16"."segment_"
+                            FROM (
+                              SELECT
+                                *
+                              FROM (
+                                SELECT
+                                  "t22"."customer_id",
+                                  "t22"."month",
+                                  "t22"."days" & CASE
+                                    WHEN "t22"."month" = MAKE_DATE(2023, 12, 1)
+                                    THEN 2147483647
+                                    WHEN "t22"."month" = MAKE_DATE(2023, 12, 1)
+                                    THEN 2147483647
+                                    ELSE 2147483647
+                                  END AS "days"
+                                FROM "t21" AS "t22"
+                                WHERE
+                                  "t22"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2023, 12, 1)
+                              ) AS "t25"
+                              WHERE
+                                "t25"."days" <> 0
+                            ) AS "t29"
+                            LEFT OUTER JOIN "t10" AS "t16"
+                              ON "t29"."customer_id" = "t16"."segment_customer_"
+                          ) AS "t31"
+                        ) AS "t35"
+                        INNER JOIN (SELECT CAST('2023-12-01' AS DATE) AS "month", CAST('2023-12-01' AS DATE) AS "key", 2147483647 AS "mask", True AS "whole") AS "t8"
+                          ON "t35"."month" = "t8"."month"
+                      ) AS "t37"
                       WHERE
-                        "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                        AND "t20"."first_at" < CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
-                    ) AS "t25"
-                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                      ON "t25"."key" = "t4"."prev_key"
-                  ) AS "t30"
-                ) AS "t35"
-              ) AS "t36"
-            ) AS "t37"
+                        "t37"."bits" <> 0 AND "t37"."whole"
+                    ) AS "t49"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t6"
+                      ON "t49"."unit_start" = "t6"."prev_key"
+                  ) AS "t50"
+                ) AS "t51"
+              ) AS "t52"
+            ) AS "t53"
             GROUP BY
               1,
               2
-          ) AS "t39"
-          INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-            ON "t39"."period_start" = "t4"."period_start"
+          ) AS "t55"
+          INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t6"
+            ON "t55"."period_start" = "t6"."period_start"
           INNER JOIN (
             SELECT
-              "t24"."customer_id",
-              MIN("t24"."day") AS "first_ever"
+              "t44"."customer_id",
+              MIN("t44"."first_ever") AS "first_ever"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t20"."customer_id",
-                  "t20"."day"
-                FROM "t19" AS "t20"
+                  *
+                FROM (
+                  SELECT
+                    "t23"."customer_id",
+                    "t23"."month" + MAKE_INTERVAL(
+                      days => CAST(CAST((
+                        (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    "t23"."days" & -(
+                                      "t23"."days"
+                                    )
+                                  ) - 1
+                                ) - (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) >> 1
+                                  ) & 1431655765
+                                )
+                              ) & 858993459
+                            ) + (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) >> 2
+                              ) & 858993459
+                            ) + (
+                              (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                )
+                              ) >> 4
+                            )
+                          ) & 252645135
+                        ) + (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) - (
+                                          (
+                                            (
+                                              (
+                                                "t23"."days" & -(
+                                                  "t23"."days"
+                                                )
+                                              ) - 1
+                                            ) >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) >> 8
+                        ) + (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) - (
+                                          (
+                                            (
+                                              (
+                                                "t23"."days" & -(
+                                                  "t23"."days"
+                                                )
+                                              ) - 1
+                                            ) >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) >> 16
+                        ) + (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) - (
+                                          (
+                                            (
+                                              (
+                                                "t23"."days" & -(
+                                                  "t23"."days"
+                                                )
+                                              ) - 1
+                                            ) >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) >> 24
+                        )
+                      ) & 63 AS INT) AS INT)
+                    ) AS "first_ever"
+                  FROM (
+                    SELECT
+                      "t22"."customer_id",
+                      MIN("t22"."month") AS "month",
+                      (
+                        ARRAY_AGG("t22"."days" ORDER BY "t22"."month" ASC) FILTER(WHERE
+                          "t22"."month" IS NOT NULL)
+                      )[1] AS "days"
+                    FROM "t21" AS "t22"
+                    GROUP BY
+                      1
+                  ) AS "t23"
+                ) AS "t41"
                 WHERE
-                  "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-              ) AS "t21"
+                  "t41"."first_ever" <= MAKE_DATE(2024, 1, 1)
+              ) AS "t43"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t13"."customer_id",
-                  DATE(TIMEZONE('Europe/Amsterdam', "t13"."at")) AS "day"
+                  "t17"."customer_id",
+                  DATE(TIMEZONE('Europe/Amsterdam', "t17"."at")) AS "first_ever"
                 FROM (
                   SELECT
-                    "t9"."customer_id",
-                    MIN("t9"."occurred_at") AS "at"
+                    "t13"."customer_id",
+                    MIN("t13"."occurred_at") AS "at"
                   FROM (
                     SELECT
                       *
                     FROM "events" AS "t3"
                     WHERE
                       "t3"."occurred_at" < CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                  ) AS "t9"
+                  ) AS "t13"
                   GROUP BY
                     1
-                ) AS "t13"
-              ) AS "t15"
-            ) AS "t24"
+                ) AS "t17"
+              ) AS "t19"
+            ) AS "t44"
             GROUP BY
               1
-          ) AS "t29"
-            ON "t39"."customer_id" = "t29"."customer_id"
-          LEFT OUTER JOIN "t6" AS "t11"
-            ON "t39"."customer_id" = "t11"."segment_customer_"
-        ) AS "t40"
-      ) AS "t41"
-    ) AS "t42"
-  ) AS "t44"
+          ) AS "t47"
+            ON "t55"."customer_id" = "t47"."customer_id"
+          LEFT OUTER JOIN "t10" AS "t15"
+            ON "t55"."customer_id" = "t15"."segment_customer_"
+        ) AS "t56"
+      ) AS "t57"
+    ) AS "t58"
+  ) AS "t60"
   LEFT OUTER JOIN (
     SELECT
-      "t42"."period_start",
-      "t42"."segment",
+      "t58"."period_start",
+      "t58"."segment",
       SUM(
         CAST(CAST((
-          "t42"."now" = 1
+          "t58"."now" = 1
         ) AND NOT (
-          "t42"."first_ever" < "t42"."first_day"
+          "t58"."first_ever" < "t58"."first_day"
         ) AS INT) AS BIGINT)
       ) AS "new",
       SUM(CAST(CAST((
-        "t42"."now" = 1
+        "t58"."now" = 1
       ) AND (
-        "t42"."before" = 1
+        "t58"."before" = 1
       ) AS INT) AS BIGINT)) AS "returning",
       SUM(
         CAST(CAST((
-          "t42"."now" = 1
+          "t58"."now" = 1
         )
         AND NOT (
-          "t42"."before" = 1
+          "t58"."before" = 1
         )
         AND (
-          "t42"."first_ever" < "t42"."first_day"
+          "t58"."first_ever" < "t58"."first_day"
         ) AS INT) AS BIGINT)
       ) AS "resurrected",
       SUM(
         CAST(CAST(NOT (
-          "t42"."now" = 1
+          "t58"."now" = 1
         ) AND (
-          "t42"."before" = 1
+          "t58"."before" = 1
         ) AS INT) AS BIGINT)
       ) AS "dormant"
     FROM (
       SELECT
-        "t41"."customer_id",
-        "t41"."period_start",
-        "t41"."now",
-        "t41"."before",
-        "t41"."prev_key",
-        "t41"."first_day",
-        "t41"."first_ever",
-        "t41"."segment"
+        "t57"."customer_id",
+        "t57"."period_start",
+        "t57"."now",
+        "t57"."before",
+        "t57"."prev_key",
+        "t57"."first_day",
+        "t57"."first_ever",
+        "t57"."segment"
       FROM (
         SELECT
-          "t40"."customer_id",
-          "t40"."period_start",
-          "t40"."now",
-          "t40"."before",
-          "t40"."prev_key",
-          "t40"."first_day",
-          "t40"."first_ever",
-          "t40"."segment_customer_",
-          "t40"."segment_",
-          COALESCE("t40"."segment_", 'unknown') AS "segment"
+          "t56"."customer_id",
+          "t56"."period_start",
+          "t56"."now",
+          "t56"."before",
+          "t56"."prev_key",
+          "t56"."first_day",
+          "t56"."first_ever",
+          "t56"."segment_customer_",
+          "t56"."segment_",
+          COALESCE("t56"."segment_", 'unknown') AS "segment"
         FROM (
           SELECT
-            "t39"."customer_id",
-            "t39"."period_start",
-            "t39"."now",
-            "t39"."before",
-            "t4"."prev_key",
-            "t4"."first_day",
-            "t29"."first_ever",
-            "t11"."segment_customer_",
-            "t11"."segment_"
+            "t55"."customer_id",
+            "t55"."period_start",
+            "t55"."now",
+            "t55"."before",
+            "t6"."prev_key",
+            "t6"."first_day",
+            "t47"."first_ever",
+            "t15"."segment_customer_",
+            "t15"."segment_"
           FROM (
             SELECT
-              "t37"."customer_id",
-              "t37"."period_start",
-              MAX("t37"."now") AS "now",
-              MAX("t37"."before") AS "before"
+              "t53"."customer_id",
+              "t53"."period_start",
+              MAX("t53"."now") AS "now",
+              MAX("t53"."before") AS "before"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t27"."customer_id",
-                  "t27"."unit_start" AS "period_start",
+                  "t38"."customer_id",
+                  "t38"."key" AS "period_start",
                   1 AS "now",
                   0 AS "before"
-                FROM "t26" AS "t27"
-              ) AS "t31"
+                FROM "t36" AS "t38"
+                WHERE
+                  "t38"."bits" <> 0 AND "t38"."whole"
+              ) AS "t39"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t35"."customer_id",
-                  "t35"."period_start",
+                  "t51"."customer_id",
+                  "t51"."period_start",
                   0 AS "now",
                   1 AS "before"
                 FROM (
@@ -337,95 +983,722 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      "t33"."customer_id",
-                      "t4"."period_start"
+                      "t42"."customer_id",
+                      "t6"."period_start"
                     FROM (
                       SELECT
-                        "t27"."customer_id",
-                        "t27"."unit_start" AS "period_start"
-                      FROM "t26" AS "t27"
-                    ) AS "t33"
-                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                      ON "t33"."period_start" = "t4"."prev_key"
-                  ) AS "t34"
+                        "t38"."customer_id",
+                        "t38"."key" AS "period_start"
+                      FROM "t36" AS "t38"
+                      WHERE
+                        "t38"."bits" <> 0 AND "t38"."whole"
+                    ) AS "t42"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t6"
+                      ON "t42"."period_start" = "t6"."prev_key"
+                  ) AS "t45"
                   UNION ALL
                   SELECT
                     *
                   FROM (
                     SELECT
-                      "t25"."customer_id",
-                      "t4"."period_start"
+                      "t49"."customer_id",
+                      "t6"."period_start"
                     FROM (
                       SELECT
-                        "t20"."customer_id",
-                        DATE_TRUNC('MONTH', "t20"."day") AS "key"
-                      FROM "t19" AS "t20"
+                        "t37"."customer_id",
+                        "t37"."segment",
+                        "t37"."key" AS "unit_start",
+                        (
+                          (
+                            (
+                              (
+                                (
+                                  "t37"."bits" - (
+                                    (
+                                      "t37"."bits" >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) + (
+                            (
+                              (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) & 858993459
+                                    ) + (
+                                      (
+                                        (
+                                          "t37"."bits" - (
+                                            (
+                                              "t37"."bits" >> 1
+                                            ) & 1431655765
+                                          )
+                                        ) >> 2
+                                      ) & 858993459
+                                    )
+                                  ) >> 4
+                                )
+                              ) & 252645135
+                            ) >> 8
+                          ) + (
+                            (
+                              (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) & 858993459
+                                    ) + (
+                                      (
+                                        (
+                                          "t37"."bits" - (
+                                            (
+                                              "t37"."bits" >> 1
+                                            ) & 1431655765
+                                          )
+                                        ) >> 2
+                                      ) & 858993459
+                                    )
+                                  ) >> 4
+                                )
+                              ) & 252645135
+                            ) >> 16
+                          ) + (
+                            (
+                              (
+                                (
+                                  (
+                                    "t37"."bits" - (
+                                      (
+                                        "t37"."bits" >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      "t37"."bits" - (
+                                        (
+                                          "t37"."bits" >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        "t37"."bits" - (
+                                          (
+                                            "t37"."bits" >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) & 858993459
+                                    ) + (
+                                      (
+                                        (
+                                          "t37"."bits" - (
+                                            (
+                                              "t37"."bits" >> 1
+                                            ) & 1431655765
+                                          )
+                                        ) >> 2
+                                      ) & 858993459
+                                    )
+                                  ) >> 4
+                                )
+                              ) & 252645135
+                            ) >> 24
+                          )
+                        ) & 63 AS "active_days"
+                      FROM (
+                        SELECT
+                          "t35"."customer_id",
+                          "t35"."segment",
+                          "t8"."key",
+                          "t8"."whole",
+                          "t35"."days" & "t8"."mask" AS "bits"
+                        FROM (
+                          SELECT
+                            "t31"."customer_id",
+                            "t31"."month",
+                            "t31"."days",
+                            COALESCE("t31"."segment_", 'unknown') AS "segment"
+                          FROM (
+                            SELECT
+                              "t29"."customer_id",
+                              "t29"."month",
+                              "t29"."days",
+                              "t16"."segment_customer_",
+                              "t16"."segment_"
+                            FROM (
+                              SELECT
+                                *
+                              FROM (
+                                SELECT
+                                  "t22"."customer_id",
+                                  "t22"."month",
+                                  "t22"."days" & CASE
+                                    WHEN "t22"."month" = MAKE_DATE(2023, 12, 1)
+                                    THEN 2147483647
+                                    WHEN "t22"."month" = MAKE_DATE(2023, 12, 1)
+                                    THEN 2147483647
+                                    ELSE 2147483647
+                                  END AS "days"
+                                FROM "t21" AS "t22"
+                                WHERE
+                                  "t22"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2023, 12, 1)
+                              ) AS "t25"
+                              WHERE
+                                "t25"."days" <> 0
+                            ) AS "t29"
+                            LEFT OUTER JOIN "t10" AS "t16"
+                              ON "t29"."customer_id" = "t16"."segment_customer_"
+                          ) AS "t31"
+                        ) AS "t35"
+                        INNER JOIN (SELECT CAST('2023-12-01' AS DATE) AS "month", CAST('2023-12-01' AS DATE) AS "key", 2147483647 AS "mask", True AS "whole") AS "t8"
+                          ON "t35"."month" = "t8"."month"
+                      ) AS "t37"
                       WHERE
-                        "t20"."first_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                        AND "t20"."first_at" < CAST('2023-12-31T23:00:00+00:00' AS TIMESTAMPTZ)
-                    ) AS "t25"
-                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-                      ON "t25"."key" = "t4"."prev_key"
-                  ) AS "t30"
-                ) AS "t35"
-              ) AS "t36"
-            ) AS "t37"
+                        "t37"."bits" <> 0 AND "t37"."whole"
+                    ) AS "t49"
+                    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t6"
+                      ON "t49"."unit_start" = "t6"."prev_key"
+                  ) AS "t50"
+                ) AS "t51"
+              ) AS "t52"
+            ) AS "t53"
             GROUP BY
               1,
               2
-          ) AS "t39"
-          INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t4"
-            ON "t39"."period_start" = "t4"."period_start"
+          ) AS "t55"
+          INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key", CAST('2024-01-01' AS DATE) AS "first_day") AS "t6"
+            ON "t55"."period_start" = "t6"."period_start"
           INNER JOIN (
             SELECT
-              "t24"."customer_id",
-              MIN("t24"."day") AS "first_ever"
+              "t44"."customer_id",
+              MIN("t44"."first_ever") AS "first_ever"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t20"."customer_id",
-                  "t20"."day"
-                FROM "t19" AS "t20"
+                  *
+                FROM (
+                  SELECT
+                    "t23"."customer_id",
+                    "t23"."month" + MAKE_INTERVAL(
+                      days => CAST(CAST((
+                        (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    "t23"."days" & -(
+                                      "t23"."days"
+                                    )
+                                  ) - 1
+                                ) - (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) >> 1
+                                  ) & 1431655765
+                                )
+                              ) & 858993459
+                            ) + (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) >> 2
+                              ) & 858993459
+                            ) + (
+                              (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) & 858993459
+                                ) + (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) >> 2
+                                  ) & 858993459
+                                )
+                              ) >> 4
+                            )
+                          ) & 252645135
+                        ) + (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) - (
+                                          (
+                                            (
+                                              (
+                                                "t23"."days" & -(
+                                                  "t23"."days"
+                                                )
+                                              ) - 1
+                                            ) >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) >> 8
+                        ) + (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) - (
+                                          (
+                                            (
+                                              (
+                                                "t23"."days" & -(
+                                                  "t23"."days"
+                                                )
+                                              ) - 1
+                                            ) >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) >> 16
+                        ) + (
+                          (
+                            (
+                              (
+                                (
+                                  (
+                                    (
+                                      "t23"."days" & -(
+                                        "t23"."days"
+                                      )
+                                    ) - 1
+                                  ) - (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) >> 1
+                                    ) & 1431655765
+                                  )
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        "t23"."days" & -(
+                                          "t23"."days"
+                                        )
+                                      ) - 1
+                                    ) - (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) >> 1
+                                      ) & 1431655765
+                                    )
+                                  ) >> 2
+                                ) & 858993459
+                              ) + (
+                                (
+                                  (
+                                    (
+                                      (
+                                        (
+                                          "t23"."days" & -(
+                                            "t23"."days"
+                                          )
+                                        ) - 1
+                                      ) - (
+                                        (
+                                          (
+                                            (
+                                              "t23"."days" & -(
+                                                "t23"."days"
+                                              )
+                                            ) - 1
+                                          ) >> 1
+                                        ) & 1431655765
+                                      )
+                                    ) & 858993459
+                                  ) + (
+                                    (
+                                      (
+                                        (
+                                          (
+                                            "t23"."days" & -(
+                                              "t23"."days"
+                                            )
+                                          ) - 1
+                                        ) - (
+                                          (
+                                            (
+                                              (
+                                                "t23"."days" & -(
+                                                  "t23"."days"
+                                                )
+                                              ) - 1
+                                            ) >> 1
+                                          ) & 1431655765
+                                        )
+                                      ) >> 2
+                                    ) & 858993459
+                                  )
+                                ) >> 4
+                              )
+                            ) & 252645135
+                          ) >> 24
+                        )
+                      ) & 63 AS INT) AS INT)
+                    ) AS "first_ever"
+                  FROM (
+                    SELECT
+                      "t22"."customer_id",
+                      MIN("t22"."month") AS "month",
+                      (
+                        ARRAY_AGG("t22"."days" ORDER BY "t22"."month" ASC) FILTER(WHERE
+                          "t22"."month" IS NOT NULL)
+                      )[1] AS "days"
+                    FROM "t21" AS "t22"
+                    GROUP BY
+                      1
+                  ) AS "t23"
+                ) AS "t41"
                 WHERE
-                  "t20"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-              ) AS "t21"
+                  "t41"."first_ever" <= MAKE_DATE(2024, 1, 1)
+              ) AS "t43"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t13"."customer_id",
-                  DATE(TIMEZONE('Europe/Amsterdam', "t13"."at")) AS "day"
+                  "t17"."customer_id",
+                  DATE(TIMEZONE('Europe/Amsterdam', "t17"."at")) AS "first_ever"
                 FROM (
                   SELECT
-                    "t9"."customer_id",
-                    MIN("t9"."occurred_at") AS "at"
+                    "t13"."customer_id",
+                    MIN("t13"."occurred_at") AS "at"
                   FROM (
                     SELECT
                       *
                     FROM "events" AS "t3"
                     WHERE
                       "t3"."occurred_at" < CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                  ) AS "t9"
+                  ) AS "t13"
                   GROUP BY
                     1
-                ) AS "t13"
-              ) AS "t15"
-            ) AS "t24"
+                ) AS "t17"
+              ) AS "t19"
+            ) AS "t44"
             GROUP BY
               1
-          ) AS "t29"
-            ON "t39"."customer_id" = "t29"."customer_id"
-          LEFT OUTER JOIN "t6" AS "t11"
-            ON "t39"."customer_id" = "t11"."segment_customer_"
-        ) AS "t40"
-      ) AS "t41"
-    ) AS "t42"
+          ) AS "t47"
+            ON "t55"."customer_id" = "t47"."customer_id"
+          LEFT OUTER JOIN "t10" AS "t15"
+            ON "t55"."customer_id" = "t15"."segment_customer_"
+        ) AS "t56"
+      ) AS "t57"
+    ) AS "t58"
     GROUP BY
       1,
       2
-  ) AS "t46"
-    ON "t7"."period_start" = "t46"."period_start" AND "t44"."segment" = "t46"."segment"
-) AS "t47"
+  ) AS "t62"
+    ON "t11"."period_start" = "t62"."period_start" AND "t60"."segment" = "t62"."segment"
+) AS "t63"

@@ -1,23 +1,23 @@
 SELECT
   'power_users_l7' AS "metric",
-  "t16"."period_start",
-  "t16"."segment",
-  CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n" AS "value",
+  "t20"."period_start",
+  "t20"."segment",
+  CAST("t20"."hits" AS DOUBLE PRECISION) / "t20"."n" AS "value",
   LEAST(
     LEAST(
       (
         CAST((
           (
-            CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t16"."n" > 0
-                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 2
             )
@@ -25,8 +25,8 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
@@ -37,34 +37,34 @@ SELECT
             (
               CAST((
                 (
-                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t16"."n" > 0
-                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t20"."n" > 0
+                    THEN CAST("t20"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 ) * (
                   1 - (
-                    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                      WHEN "t16"."n" > 0
-                      THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                    CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t20"."n" > 0
+                      THEN CAST("t20"."n" AS DOUBLE PRECISION)
                       ELSE CAST(NULL AS DOUBLE PRECISION)
                     END
                   )
                 )
               ) AS DOUBLE PRECISION) / CASE
-                WHEN "t16"."n" > 0
-                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             ) + (
               CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
                 CASE
-                  WHEN "t16"."n" > 0
-                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  WHEN "t20"."n" > 0
+                  THEN CAST("t20"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END * 4 * CASE
-                  WHEN "t16"."n" > 0
-                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  WHEN "t20"."n" > 0
+                  THEN CAST("t20"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               )
@@ -73,36 +73,36 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
         )
       ),
-      CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-        WHEN "t16"."n" > 0
-        THEN CAST("t16"."n" AS DOUBLE PRECISION)
+      CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t20"."n" > 0
+        THEN CAST("t20"."n" AS DOUBLE PRECISION)
         ELSE CAST(NULL AS DOUBLE PRECISION)
       END
     ),
-    CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n"
+    CAST("t20"."hits" AS DOUBLE PRECISION) / "t20"."n"
   ) AS "ci_low",
   GREATEST(
     GREATEST(
       (
         CAST((
           (
-            CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+            CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t16"."n" > 0
-                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 2
             )
@@ -110,8 +110,8 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
@@ -122,34 +122,34 @@ SELECT
             (
               CAST((
                 (
-                  CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t16"."n" > 0
-                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t20"."n" > 0
+                    THEN CAST("t20"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 ) * (
                   1 - (
-                    CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-                      WHEN "t16"."n" > 0
-                      THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                    CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t20"."n" > 0
+                      THEN CAST("t20"."n" AS DOUBLE PRECISION)
                       ELSE CAST(NULL AS DOUBLE PRECISION)
                     END
                   )
                 )
               ) AS DOUBLE PRECISION) / CASE
-                WHEN "t16"."n" > 0
-                THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             ) + (
               CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
                 CASE
-                  WHEN "t16"."n" > 0
-                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  WHEN "t20"."n" > 0
+                  THEN CAST("t20"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END * 4 * CASE
-                  WHEN "t16"."n" > 0
-                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
+                  WHEN "t20"."n" > 0
+                  THEN CAST("t20"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               )
@@ -158,105 +158,323 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t16"."n" > 0
-              THEN CAST("t16"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
         )
       ),
-      CAST("t16"."hits" AS DOUBLE PRECISION) / CASE
-        WHEN "t16"."n" > 0
-        THEN CAST("t16"."n" AS DOUBLE PRECISION)
+      CAST("t20"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t20"."n" > 0
+        THEN CAST("t20"."n" AS DOUBLE PRECISION)
         ELSE CAST(NULL AS DOUBLE PRECISION)
       END
     ),
-    CAST("t16"."hits" AS DOUBLE PRECISION) / "t16"."n"
+    CAST("t20"."hits" AS DOUBLE PRECISION) / "t20"."n"
   ) AS "ci_high",
-  "t16"."n"
+  "t20"."n"
 FROM (
   SELECT
-    "t15"."period_start",
-    "t15"."segment",
+    "t19"."period_start",
+    "t19"."segment",
     COUNT(*) AS "n",
     COUNT(*) FILTER(WHERE
-      "t15"."active_days" >= 4) AS "hits"
+      "t19"."active_days" >= 4) AS "hits"
   FROM (
     SELECT
-      "t14"."period_start",
-      "t14"."segment",
-      "t14"."customer_id",
-      COUNT(*) AS "active_days"
+      "t18"."customer_id",
+      "t18"."segment",
+      "t18"."key" AS "period_start",
+      "t18"."active_days"
     FROM (
       SELECT
-        "t13"."customer_id",
-        "t13"."day",
-        "t13"."first_at",
-        "t13"."segment",
-        "t3"."period_start"
+        "t17"."customer_id",
+        "t17"."segment",
+        "t17"."key",
+        SUM(
+          (
+            (
+              (
+                (
+                  (
+                    "t17"."bits" - (
+                      (
+                        "t17"."bits" >> 1
+                      ) & 1431655765
+                    )
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      "t17"."bits" - (
+                        (
+                          "t17"."bits" >> 1
+                        ) & 1431655765
+                      )
+                    ) >> 2
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      (
+                        "t17"."bits" - (
+                          (
+                            "t17"."bits" >> 1
+                          ) & 1431655765
+                        )
+                      ) & 858993459
+                    ) + (
+                      (
+                        (
+                          "t17"."bits" - (
+                            (
+                              "t17"."bits" >> 1
+                            ) & 1431655765
+                          )
+                        ) >> 2
+                      ) & 858993459
+                    )
+                  ) >> 4
+                )
+              ) & 252645135
+            ) + (
+              (
+                (
+                  (
+                    (
+                      "t17"."bits" - (
+                        (
+                          "t17"."bits" >> 1
+                        ) & 1431655765
+                      )
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        "t17"."bits" - (
+                          (
+                            "t17"."bits" >> 1
+                          ) & 1431655765
+                        )
+                      ) >> 2
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        (
+                          "t17"."bits" - (
+                            (
+                              "t17"."bits" >> 1
+                            ) & 1431655765
+                          )
+                        ) & 858993459
+                      ) + (
+                        (
+                          (
+                            "t17"."bits" - (
+                              (
+                                "t17"."bits" >> 1
+                              ) & 1431655765
+                            )
+                          ) >> 2
+                        ) & 858993459
+                      )
+                    ) >> 4
+                  )
+                ) & 252645135
+              ) >> 8
+            ) + (
+              (
+                (
+                  (
+                    (
+                      "t17"."bits" - (
+                        (
+                          "t17"."bits" >> 1
+                        ) & 1431655765
+                      )
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        "t17"."bits" - (
+                          (
+                            "t17"."bits" >> 1
+                          ) & 1431655765
+                        )
+                      ) >> 2
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        (
+                          "t17"."bits" - (
+                            (
+                              "t17"."bits" >> 1
+                            ) & 1431655765
+                          )
+                        ) & 858993459
+                      ) + (
+                        (
+                          (
+                            "t17"."bits" - (
+                              (
+                                "t17"."bits" >> 1
+                              ) & 1431655765
+                            )
+                          ) >> 2
+                        ) & 858993459
+                      )
+                    ) >> 4
+                  )
+                ) & 252645135
+              ) >> 16
+            ) + (
+              (
+                (
+                  (
+                    (
+                      "t17"."bits" - (
+                        (
+                          "t17"."bits" >> 1
+                        ) & 1431655765
+                      )
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        "t17"."bits" - (
+                          (
+                            "t17"."bits" >> 1
+                          ) & 1431655765
+                        )
+                      ) >> 2
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        (
+                          "t17"."bits" - (
+                            (
+                              "t17"."bits" >> 1
+                            ) & 1431655765
+                          )
+                        ) & 858993459
+                      ) + (
+                        (
+                          (
+                            "t17"."bits" - (
+                              (
+                                "t17"."bits" >> 1
+                              ) & 1431655765
+                            )
+                          ) >> 2
+                        ) & 858993459
+                      )
+                    ) >> 4
+                  )
+                ) & 252645135
+              ) >> 24
+            )
+          ) & 63
+        ) AS "active_days"
       FROM (
         SELECT
-          "t11"."customer_id",
-          "t11"."day",
-          "t11"."first_at",
-          COALESCE("t11"."segment_", 'unknown') AS "segment"
+          *
         FROM (
           SELECT
-            "t10"."customer_id",
-            "t10"."day",
-            "t10"."first_at",
-            "t5"."segment_customer_",
-            "t5"."segment_"
+            "t15"."customer_id",
+            "t15"."segment",
+            "t3"."key",
+            "t3"."whole",
+            "t15"."days" & "t3"."mask" AS "bits"
           FROM (
             SELECT
-              "t8"."customer_id",
-              "t8"."day",
-              MIN("t8"."at") AS "first_at"
+              "t13"."customer_id",
+              "t13"."month",
+              "t13"."days",
+              COALESCE("t13"."segment_", 'unknown') AS "segment"
             FROM (
               SELECT
-                *
+                "t12"."customer_id",
+                "t12"."month",
+                "t12"."days",
+                "t5"."segment_customer_",
+                "t5"."segment_"
               FROM (
                 SELECT
-                  "t6"."customer_id",
-                  DATE(TIMEZONE('Europe/Amsterdam', "t6"."occurred_at")) AS "day",
-                  "t6"."occurred_at" AS "at"
+                  *
                 FROM (
                   SELECT
-                    *
-                  FROM "events" AS "t2"
+                    "t9"."customer_id",
+                    "t9"."month",
+                    "t9"."days" & CASE
+                      WHEN "t9"."month" = MAKE_DATE(2023, 12, 1)
+                      THEN 2113929216
+                      WHEN "t9"."month" = MAKE_DATE(2024, 1, 1)
+                      THEN 1
+                      ELSE 2147483647
+                    END AS "days"
+                  FROM (
+                    SELECT
+                      "t8"."customer_id",
+                      "t8"."month",
+                      BIT_OR("t8"."bit") AS "days"
+                    FROM (
+                      SELECT
+                        "t7"."customer_id",
+                        DATE_TRUNC('MONTH', "t7"."day") AS "month",
+                        1 << CAST(EXTRACT(day FROM "t7"."day") - 1 AS INT) AS "bit"
+                      FROM (
+                        SELECT
+                          "t6"."customer_id",
+                          DATE(TIMEZONE('Europe/Amsterdam', "t6"."occurred_at")) AS "day"
+                        FROM (
+                          SELECT
+                            *
+                          FROM "events" AS "t2"
+                          WHERE
+                            "t2"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                            AND "t2"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                            AND "t2"."customer_id" IS NOT NULL
+                        ) AS "t6"
+                      ) AS "t7"
+                    ) AS "t8"
+                    GROUP BY
+                      1,
+                      2
+                  ) AS "t9"
                   WHERE
-                    "t2"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                    AND "t2"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                ) AS "t6"
-              ) AS "t7"
-              WHERE
-                "t7"."customer_id" IS NOT NULL
-            ) AS "t8"
-            GROUP BY
-              1,
-              2
-          ) AS "t10"
-          LEFT OUTER JOIN (
-            SELECT
-              "t1"."customer_id" AS "segment_customer_",
-              "t1"."country" AS "segment_"
-            FROM "customers" AS "t1"
-          ) AS "t5"
-            ON "t10"."customer_id" = "t5"."segment_customer_"
-        ) AS "t11"
+                    "t9"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2024, 1, 1)
+                ) AS "t10"
+                WHERE
+                  "t10"."days" <> 0
+              ) AS "t12"
+              LEFT OUTER JOIN (
+                SELECT
+                  "t1"."customer_id" AS "segment_customer_",
+                  "t1"."country" AS "segment_"
+                FROM "customers" AS "t1"
+              ) AS "t5"
+                ON "t12"."customer_id" = "t5"."segment_customer_"
+            ) AS "t13"
+          ) AS "t15"
+          INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "month", CAST('2024-01-01' AS DATE) AS "key", 1 AS "mask", False AS "whole" UNION ALL SELECT CAST('2023-12-01' AS DATE) AS "month", CAST('2024-01-01' AS DATE) AS "key", 2113929216 AS "mask", False AS "whole") AS "t3"
+            ON "t15"."month" = "t3"."month"
+        ) AS "t16"
         WHERE
-          "t11"."first_at" >= CAST('2023-12-25T23:00:00+00:00' AS TIMESTAMPTZ)
-          AND "t11"."first_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-      ) AS "t13"
-      INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-31' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-30' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-29' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-28' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-27' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start" UNION ALL SELECT CAST('2023-12-26' AS DATE) AS "day", CAST('2024-01-01' AS DATE) AS "period_start") AS "t3"
-        ON "t13"."day" = "t3"."day"
-    ) AS "t14"
-    GROUP BY
-      1,
-      2,
-      3
-  ) AS "t15"
+          "t16"."bits" <> 0 AND NOT (
+            "t16"."whole"
+          )
+      ) AS "t17"
+      GROUP BY
+        1,
+        2,
+        3
+    ) AS "t18"
+  ) AS "t19"
   GROUP BY
     1,
     2
-) AS "t16"
+) AS "t20"
