@@ -52,19 +52,15 @@ _SOURCE = (
 
 
 def _previous_periods(ctx: Context) -> ir.Table:
-    """For each period of the query: ``prev_key`` (the key of its previous period) and
-    the first day of the period in the range (``first_day``)."""
+    """For each period of the query: ``prev_key``, the key of its previous period."""
     rows = []
     for start, _ in ctx.calendar:
-        first_day = max(start, ctx.start)
         if ctx.period is None:
             prev = ctx.start - timedelta(days=(ctx.end - ctx.start).days + 1)
         else:
             prev = periods.floor(start - timedelta(days=1), ctx.period)
-        rows.append({"period_start": start, "prev_key": prev, "first_day": first_day})
-    return ibis.memtable(
-        rows, schema={"period_start": "date", "prev_key": "date", "first_day": "date"}
-    )
+        rows.append({"period_start": start, "prev_key": prev})
+    return ibis.memtable(rows, schema={"period_start": "date", "prev_key": "date"})
 
 
 def statuses(ctx: Context) -> ir.Table:
@@ -78,32 +74,34 @@ def statuses(ctx: Context) -> ir.Table:
 
 def _statuses(ctx: Context) -> ir.Table:
     source = activity_source(ctx)
-    first_ever = first_active_day(ctx, history_start(ctx), source)
-    prev_map = _previous_periods(ctx)
-    flags = _activity_flags(ctx, source, prev_map)
-    flags = flags.join(prev_map, "period_start").join(first_ever, "customer_id")
-    flags = ctx.with_segment(flags)
+    flags = ctx.with_segment(_activity_flags(ctx, source, _previous_periods(ctx)))
     now_, before_ = flags.now == 1, flags.before == 1
-    earlier = flags.first_ever < flags.first_day
     counts = flags.group_by(["period_start", "segment"]).agg(
-        new=(now_ & ~earlier).sum(),
-        returning=(now_ & before_).sum(),
-        resurrected=(now_ & ~before_ & earlier).sum(),
-        dormant=(~now_ & before_).sum(),
+        active=now_.sum(), returning=(now_ & before_).sum(), dormant=(~now_ & before_).sum()
     )
+    # New: the first activity ever falls in the period (so the customer is active in it).
+    firsts = first_active_day(ctx, history_start(ctx), source)
+    firsts = firsts.filter(ctx.in_range(firsts.first_ever))
+    firsts = ctx.with_segment(
+        firsts.select("customer_id", period_start=ctx.period_of(firsts.first_ever).cast("date"))
+    )
+    new = firsts.group_by(["period_start", "segment"]).agg(new=firsts.count())
     grid = (
         once(ctx, "calendar", ctx.calendar_table)
         .select("period_start")
         .cross_join(segments_of(ctx, flags))
     )
-    joined = grid.left_join(
-        counts,
-        [grid.period_start == counts.period_start, grid.segment == counts.segment],
-    )
+    on = ["period_start", "segment"]
+    joined = grid.left_join(counts, on).left_join(new, on)
+    zero = {c: joined[c].fill_null(0).cast("int64") for c in ("active", "returning", "new")}
     return joined.select(
         grid.period_start,
         grid.segment,
-        **{s: joined[s].fill_null(0).cast("int64") for s in STATUSES},
+        new=zero["new"],
+        returning=zero["returning"],
+        # active, not in the previous period and not new: back after a break
+        resurrected=zero["active"] - zero["returning"] - zero["new"],
+        dormant=joined.dormant.fill_null(0).cast("int64"),
     )
 
 

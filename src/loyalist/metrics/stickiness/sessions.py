@@ -17,8 +17,19 @@ from loyalist.metrics.registry import metric
 _NULL = ibis.null("float64")
 
 
+def _lengths(ctx: Context) -> ir.Table:
+    """How many sessions of each length per period and segment (:func:`histogram`), built
+    once per query and shared by the median and the mean."""
+
+    def build() -> ir.Table:
+        sessions = _sessions(ctx)
+        return histogram(sessions, sessions.seconds, ["period_start", "segment"])
+
+    return once(ctx, "session_lengths", build)
+
+
 def _sessions(ctx: Context) -> ir.Table:
-    """One row per session: ``period_start, segment, seconds`` (built once per query).
+    """One row per session: ``period_start, segment, seconds``.
 
     A session is the events sharing a ``session_id`` (per customer); its length is
     ``duration_s`` when given, else the time from its first to its last event (0 for a
@@ -26,10 +37,6 @@ def _sessions(ctx: Context) -> ir.Table:
     ``session_id`` column, each event with a ``duration_s`` is a session. A session counts
     on the local day of its first event.
     """
-    return once(ctx, "sessions", lambda: _build_sessions(ctx))
-
-
-def _build_sessions(ctx: Context) -> ir.Table:
     events = events_between(ctx, ctx.start, ctx.end)
     if "duration_s" not in events.columns:
         events = events.mutate(duration_s=_NULL)
@@ -74,9 +81,8 @@ def session_duration(ctx: Context) -> ir.Table:
     read off a histogram of the lengths (:mod:`loyalist.metrics.order_stats`), so every
     engine computes them the same way without numbering every session.
     """
-    sessions = _sessions(ctx)
+    hist = _lengths(ctx)
     group = ["period_start", "segment"]
-    hist = histogram(sessions, sessions.seconds, group)
     size = hist.total.cast("float64")
     half = Z * size.sqrt() / 2
     at = partial(order_statistic, hist)
@@ -103,18 +109,27 @@ def session_duration(ctx: Context) -> ir.Table:
     needs=("events",),
 )
 def mean_session_duration(ctx: Context) -> ir.Table:
-    """Mean session length; normal-approximation interval (floored at 0); ``n`` = sessions."""
-    sessions = _sessions(ctx)
-    stats = sessions.group_by(["period_start", "segment"]).agg(
-        value=sessions.seconds.mean(), sd=sessions.seconds.std(), n=sessions.count()
+    """Mean session length; normal-approximation interval (floored at 0); ``n`` = sessions.
+
+    Read off the histogram of the lengths the median uses: the mean first, then the sum of
+    squared deviations from it (two passes, as exact as over the sessions themselves).
+    """
+    hist = _lengths(ctx)
+    group = ["period_start", "segment"]
+    sums = hist.group_by(group).agg(n=hist.freq.sum(), total=(hist.freq * hist.value).sum())
+    sums = sums.select(*group, "n", mean=sums.total / sums.n.cast("float64"))
+    spread = hist.join(sums, group)
+    deviation = spread.value - spread.mean
+    stats = spread.group_by([*group, "n", "mean"]).agg(
+        squares=(spread.freq * deviation * deviation).sum()
     )
-    half = Z * stats.sd / stats.n.cast("float64").sqrt()
     several = stats.n > 1
+    variance = stats.squares / ibis.ifelse(several, stats.n - 1, ibis.null("int64"))
+    half = Z * variance.sqrt() / stats.n.cast("float64").sqrt()
     return stats.select(
-        "period_start",
-        "segment",
-        "value",
-        ci_low=ibis.ifelse(several, ibis.greatest(stats.value - half, 0.0), _NULL),
-        ci_high=ibis.ifelse(several, stats.value + half, _NULL),
+        *group,
+        value=stats.mean,
+        ci_low=ibis.ifelse(several, ibis.greatest(stats.mean - half, 0.0), _NULL),
+        ci_high=ibis.ifelse(several, stats.mean + half, _NULL),
         n="n",
     )
