@@ -8,6 +8,7 @@ most), never through a customer × day cross join.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Literal
@@ -164,6 +165,10 @@ def customer_units(
     last = ctx.end if last is None else last
 
     def build() -> ir.Table:
+        if unit == "month":  # the months themselves: nothing to mask or add up
+            months = active_months(ctx, first, last, source)
+            days = ctx.count_days(months.days)
+            return months.select("customer_id", "segment", unit_start="month", active_days=days)
         keyed = (
             (first if unit is None else periods.floor(day, unit), day) for day in _days(first, last)
         )
@@ -232,9 +237,7 @@ def days_per_key(
     """
     keyed_days = list(keyed_days)
     found = day_bits.masks(keyed_days)
-    months_of_key: dict[date, int] = {}
-    for _, key in found:
-        months_of_key[key] = months_of_key.get(key, 0) + 1
+    months_of_key = Counter(key for _, key in found)
     rows = [
         {"month": month, "key": key, "mask": mask, "whole": months_of_key[key] == 1}
         for (month, key), mask in found.items()

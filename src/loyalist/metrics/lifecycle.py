@@ -218,7 +218,7 @@ def lifecycle_table(
     [[2, 0, 0, 0], [0, 1, 0, 1]]
     """
     ctx = resolve(base, Query(period, by, start, end))
-    prepare(ctx, [CATALOG["lifecycle_new"]])  # the events' customer-days, stored once
+    prepare(ctx, [CATALOG["lifecycle_new"]])  # the events' customer-months, stored once
     frame = base.con.execute(statuses(ctx))
     frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
     frame = frame.sort_values(["period_start", "segment"], kind="stable")

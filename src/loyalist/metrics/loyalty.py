@@ -164,8 +164,8 @@ def _share_of(ctx: Context, base: ir.Table, hits: ir.Table) -> ir.Table:
 )
 def referral_rate(ctx: Context) -> ir.Table:
     """Active customers (a completed order in the period) who referred someone in the period."""
-    orders = ctx.completed_orders.filter(ctx.in_range(ctx.completed_orders.day))
-    active = orders.select("customer_id", period_start=ctx.period_of(orders.day)).distinct()
+    days = ctx.purchase_days.filter(ctx.in_range(ctx.purchase_days.day))
+    active = days.select("customer_id", period_start=ctx.period_of(days.day)).distinct()
     referrals = ctx.table("referrals")
     referrals = referrals.mutate(day=ctx.day(referrals.referred_at))
     referrals = referrals.filter(ctx.in_range(referrals.day))
@@ -186,8 +186,8 @@ def referral_rate(ctx: Context) -> ir.Table:
 )
 def referred_share(ctx: Context) -> ir.Table:
     """New customers (first completed order ever in the period) referred by the period end."""
-    orders = ctx.completed_orders
-    firsts = orders.group_by("customer_id").agg(first_day=orders.day.min())
+    days = ctx.purchase_days
+    firsts = days.group_by("customer_id").agg(first_day=days.day.min())
     firsts = firsts.filter(ctx.in_range(firsts.first_day))
     new = firsts.select("customer_id", period_start=ctx.period_of(firsts.first_day))
     calendar = ctx.calendar_table()

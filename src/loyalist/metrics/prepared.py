@@ -30,7 +30,7 @@ from loyalist.metrics.context import Context
 from loyalist.metrics.quick_days import quick_local_date
 from loyalist.metrics.spec import Metric
 
-#: The metrics that read the customer-days of the events (besides the stickiness family).
+#: The metrics that read the customer-months of the events (besides the stickiness family).
 READS_EVENT_MONTHS = {"engagement_index"}
 _STORED: WeakKeyDictionary[object, dict[str, ir.Table]] = WeakKeyDictionary()
 _NAMES = count()

@@ -22,10 +22,10 @@ _NULL = ibis.null("float64")
 )
 def revenue(ctx: Context) -> ir.Table:
     """Revenue per period and segment (no interval: it is a total, not an estimate)."""
-    orders = ctx.with_segment(ctx.completed_orders)
-    orders = orders.filter(ctx.in_range(orders.day)).mutate(period_start=ctx.period_of(orders.day))
-    return orders.group_by(["period_start", "segment"]).agg(
-        value=orders.amount.sum(), ci_low=_NULL, ci_high=_NULL, n=orders.count()
+    days = ctx.with_segment(ctx.purchase_days)
+    days = days.filter(ctx.in_range(days.day)).mutate(period_start=ctx.period_of(days.day))
+    return days.group_by(["period_start", "segment"]).agg(
+        value=days.amount.sum(), ci_low=_NULL, ci_high=_NULL, n=days.orders.sum()
     )
 
 
@@ -58,9 +58,9 @@ def average_order_value(ctx: Context) -> ir.Table:
 )
 def purchase_frequency(ctx: Context) -> ir.Table:
     """Mean completed orders per ordering customer, normal interval on per-customer counts."""
-    orders = ctx.completed_orders
-    orders = orders.filter(ctx.in_range(orders.day)).mutate(period_start=ctx.period_of(orders.day))
-    buyers = orders.group_by(["period_start", "customer_id"]).agg(orders=orders.count())
+    days = ctx.purchase_days
+    days = days.filter(ctx.in_range(days.day)).mutate(period_start=ctx.period_of(days.day))
+    buyers = days.group_by(["period_start", "customer_id"]).agg(orders=days.orders.sum())
     buyers = ctx.with_segment(buyers)
     stats = buyers.group_by(["period_start", "segment"]).agg(
         value=buyers.orders.mean(), sd=buyers.orders.std(), n=buyers.count()
@@ -87,11 +87,9 @@ def historical_clv(ctx: Context) -> ir.Table:
     summed per period of ordering and carried forward until their next ordering period, so
     the engine builds one row per customer and period since acquisition, no more.
     """
-    orders = ctx.completed_orders
-    orders = orders.filter(orders.day <= ibis.literal(ctx.end)).mutate(
-        bucket=ctx.period_of(orders.day)
-    )
-    buckets = orders.group_by(["customer_id", "bucket"]).agg(amount=orders.amount.sum())
+    days = ctx.purchase_days
+    days = days.filter(days.day <= ibis.literal(ctx.end)).mutate(bucket=ctx.period_of(days.day))
+    buckets = days.group_by(["customer_id", "bucket"]).agg(amount=days.amount.sum())
     buckets = buckets.mutate(
         to_date=buckets.amount.cumsum(group_by="customer_id", order_by="bucket"),
         until=buckets.bucket.lead().over(group_by="customer_id", order_by="bucket"),

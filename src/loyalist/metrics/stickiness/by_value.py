@@ -31,9 +31,9 @@ def stickiness_by_value(ctx: Context) -> ir.Table:
     reason, or "<by value> · <reason>" when ``by`` is given. No row without such customers.
     """
     reasons = _latest_reasons(ctx)
-    orders = ctx.completed_orders
-    first = orders.group_by("customer_id").agg(first_order=orders.day.min())
-    bought = orders.filter(ctx.in_range(orders.day))
+    days = ctx.purchase_days
+    first = days.group_by("customer_id").agg(first_order=days.day.min())
+    bought = days.filter(ctx.in_range(days.day))
     bought = bought.select(
         "customer_id", period_start=ctx.period_of(bought.day), bought=ibis.literal(1)
     ).distinct()

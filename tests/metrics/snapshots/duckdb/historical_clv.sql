@@ -1,103 +1,111 @@
 SELECT
   'historical_clv' AS "metric",
-  "t14"."period_start",
-  "t14"."segment",
-  "t14"."value",
-  "t14"."value" - (
+  "t15"."period_start",
+  "t15"."segment",
+  "t15"."value",
+  "t15"."value" - (
     (
-      COALESCE("t14"."sd", 0) * 1.959963984540054
+      COALESCE("t15"."sd", 0) * 1.959963984540054
     ) / SQRT(
-      CASE WHEN "t14"."n" > 0 THEN CAST("t14"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+      CASE WHEN "t15"."n" > 0 THEN CAST("t15"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
     )
   ) AS "ci_low",
-  "t14"."value" + (
+  "t15"."value" + (
     (
-      COALESCE("t14"."sd", 0) * 1.959963984540054
+      COALESCE("t15"."sd", 0) * 1.959963984540054
     ) / SQRT(
-      CASE WHEN "t14"."n" > 0 THEN CAST("t14"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
+      CASE WHEN "t15"."n" > 0 THEN CAST("t15"."n" AS DOUBLE) ELSE CAST(NULL AS DOUBLE) END
     )
   ) AS "ci_high",
-  "t14"."n"
+  "t15"."n"
 FROM (
   SELECT
-    "t13"."period_start",
-    "t13"."segment",
-    AVG("t13"."to_date") AS "value",
-    STDDEV_SAMP("t13"."to_date") AS "sd",
+    "t14"."period_start",
+    "t14"."segment",
+    AVG("t14"."to_date") AS "value",
+    STDDEV_SAMP("t14"."to_date") AS "sd",
     COUNT(*) AS "n"
   FROM (
     SELECT
-      "t12"."customer_id",
-      "t12"."period_start",
-      "t12"."to_date",
-      COALESCE("t12"."segment_", 'unknown') AS "segment"
+      "t13"."customer_id",
+      "t13"."period_start",
+      "t13"."to_date",
+      COALESCE("t13"."segment_", 'unknown') AS "segment"
     FROM (
       SELECT
-        "t11"."customer_id",
+        "t12"."customer_id",
         "t3"."period_start",
-        "t11"."to_date",
+        "t12"."to_date",
         "t5"."segment_customer_",
         "t5"."segment_"
       FROM (
         SELECT
-          "t9"."customer_id",
-          "t9"."bucket",
-          "t9"."amount",
-          SUM("t9"."amount") OVER (
-            PARTITION BY "t9"."customer_id"
-            ORDER BY "t9"."bucket" ASC
+          "t10"."customer_id",
+          "t10"."bucket",
+          "t10"."amount",
+          SUM("t10"."amount") OVER (
+            PARTITION BY "t10"."customer_id"
+            ORDER BY "t10"."bucket" ASC
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
           ) AS "to_date",
-          LEAD("t9"."bucket") OVER (
-            PARTITION BY "t9"."customer_id"
-            ORDER BY "t9"."bucket" ASC
+          LEAD("t10"."bucket") OVER (
+            PARTITION BY "t10"."customer_id"
+            ORDER BY "t10"."bucket" ASC
             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
           ) AS "until"
         FROM (
           SELECT
-            "t8"."customer_id",
-            "t8"."bucket",
-            SUM("t8"."amount") AS "amount"
+            "t9"."customer_id",
+            "t9"."bucket",
+            SUM("t9"."amount") AS "amount"
           FROM (
             SELECT
-              "t7"."order_id",
-              "t7"."customer_id",
-              "t7"."ordered_at",
-              "t7"."amount",
-              "t7"."status",
-              "t7"."day",
-              DATE_TRUNC('MONTH', "t7"."day") AS "bucket"
+              "t8"."customer_id",
+              "t8"."day",
+              "t8"."amount",
+              "t8"."orders",
+              DATE_TRUNC('MONTH', "t8"."day") AS "bucket"
             FROM (
               SELECT
-                "t6"."order_id",
-                "t6"."customer_id",
-                "t6"."ordered_at",
-                "t6"."amount",
-                "t6"."status",
-                CAST(TIMEZONE('Europe/Amsterdam', "t6"."ordered_at") AS DATE) AS "day"
+                "t7"."customer_id",
+                "t7"."day",
+                SUM("t7"."amount") AS "amount",
+                COUNT(*) AS "orders"
               FROM (
                 SELECT
-                  *
-                FROM "orders" AS "t2"
-                WHERE
-                  "t2"."status" = 'completed'
-              ) AS "t6"
-            ) AS "t7"
+                  "t6"."order_id",
+                  "t6"."customer_id",
+                  "t6"."ordered_at",
+                  "t6"."amount",
+                  "t6"."status",
+                  CAST(TIMEZONE('Europe/Amsterdam', "t6"."ordered_at") AS DATE) AS "day"
+                FROM (
+                  SELECT
+                    *
+                  FROM "orders" AS "t2"
+                  WHERE
+                    "t2"."status" = 'completed'
+                ) AS "t6"
+              ) AS "t7"
+              GROUP BY
+                1,
+                2
+            ) AS "t8"
             WHERE
-              "t7"."day" <= MAKE_DATE(2024, 1, 1)
-          ) AS "t8"
+              "t8"."day" <= MAKE_DATE(2024, 1, 1)
+          ) AS "t9"
           GROUP BY
             1,
             2
-        ) AS "t9"
-      ) AS "t11"
+        ) AS "t10"
+      ) AS "t12"
       INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "first_day", CAST('2024-01-01' AS DATE) AS "last_day", 1 AS "days") AS "t3"
-        ON "t11"."bucket" <= "t3"."period_start"
+        ON "t12"."bucket" <= "t3"."period_start"
         AND (
           (
-            "t11"."until" IS NULL
+            "t12"."until" IS NULL
           ) OR (
-            "t11"."until" > "t3"."period_start"
+            "t12"."until" > "t3"."period_start"
           )
         )
       LEFT OUTER JOIN (
@@ -106,10 +114,10 @@ FROM (
           "t1"."country" AS "segment_"
         FROM "customers" AS "t1"
       ) AS "t5"
-        ON "t11"."customer_id" = "t5"."segment_customer_"
-    ) AS "t12"
-  ) AS "t13"
+        ON "t12"."customer_id" = "t5"."segment_customer_"
+    ) AS "t13"
+  ) AS "t14"
   GROUP BY
     1,
     2
-) AS "t14"
+) AS "t15"

@@ -1,17 +1,17 @@
-WITH "t19" AS (
+WITH "t15" AS (
   SELECT
-    "t18"."customer_id",
-    "t18"."month",
-    BIT_OR("t18"."bit") AS "days"
+    "t14"."customer_id",
+    "t14"."month",
+    BIT_OR("t14"."bit") AS "days"
   FROM (
     SELECT
-      "t16"."customer_id",
-      DATE_TRUNC('MONTH', "t16"."day") AS "month",
-      1 << CAST(EXTRACT(day FROM "t16"."day") - 1 AS INT) AS "bit"
+      "t12"."customer_id",
+      DATE_TRUNC('MONTH', "t12"."day") AS "month",
+      1 << CAST(EXTRACT(day FROM "t12"."day") - 1 AS INT) AS "bit"
     FROM (
       SELECT
-        "t14"."customer_id",
-        CAST(TIMEZONE('Europe/Amsterdam', "t14"."occurred_at") AS DATE) AS "day"
+        "t10"."customer_id",
+        CAST(TIMEZONE('Europe/Amsterdam', "t10"."occurred_at") AS DATE) AS "day"
       FROM (
         SELECT
           *
@@ -20,98 +20,79 @@ WITH "t19" AS (
           "t2"."occurred_at" >= MAKE_TIMESTAMPTZ(2023, 11, 30, 23, 0, 0.0, 'UTC')
           AND "t2"."occurred_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
           AND "t2"."customer_id" IS NOT NULL
-      ) AS "t14"
-    ) AS "t16"
-  ) AS "t18"
+      ) AS "t10"
+    ) AS "t12"
+  ) AS "t14"
   GROUP BY
     1,
     2
-), "t34" AS (
+), "t24" AS (
   SELECT
-    "t32"."customer_id",
-    "t32"."segment",
-    "t6"."key",
-    "t6"."whole",
-    "t32"."days" & "t6"."mask" AS "bits"
+    "t22"."customer_id",
+    "t22"."month",
+    "t22"."days",
+    "t8"."segment_customer_",
+    "t8"."segment_"
   FROM (
     SELECT
-      "t28"."customer_id",
-      "t28"."month",
-      "t28"."days",
-      COALESCE("t28"."segment_", 'unknown') AS "segment"
+      *
     FROM (
       SELECT
-        "t26"."customer_id",
-        "t26"."month",
-        "t26"."days",
-        "t12"."segment_customer_",
-        "t12"."segment_"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "t20"."customer_id",
-            "t20"."month",
-            "t20"."days" & CASE
-              WHEN "t20"."month" = MAKE_DATE(2024, 1, 1)
-              THEN 1
-              WHEN "t20"."month" = MAKE_DATE(2024, 1, 1)
-              THEN 1
-              ELSE 2147483647
-            END AS "days"
-          FROM "t19" AS "t20"
-          WHERE
-            "t20"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-        ) AS "t22"
-        WHERE
-          "t22"."days" <> 0
-      ) AS "t26"
-      LEFT OUTER JOIN (
-        SELECT
-          "t1"."customer_id" AS "segment_customer_",
-          "t1"."country" AS "segment_"
-        FROM "customers" AS "t1"
-      ) AS "t12"
-        ON "t26"."customer_id" = "t12"."segment_customer_"
-    ) AS "t28"
-  ) AS "t32"
-  INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "month", CAST('2024-01-01' AS DATE) AS "key", 1 AS "mask", True AS "whole") AS "t6"
-    ON "t32"."month" = "t6"."month"
-), "t59" AS (
+        "t16"."customer_id",
+        "t16"."month",
+        "t16"."days" & CASE
+          WHEN "t16"."month" = MAKE_DATE(2024, 1, 1)
+          THEN 1
+          WHEN "t16"."month" = MAKE_DATE(2024, 1, 1)
+          THEN 1
+          ELSE 2147483647
+        END AS "days"
+      FROM "t15" AS "t16"
+      WHERE
+        "t16"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+    ) AS "t18"
+    WHERE
+      "t18"."days" <> 0
+  ) AS "t22"
+  LEFT OUTER JOIN (
+    SELECT
+      "t1"."customer_id" AS "segment_customer_",
+      "t1"."country" AS "segment_"
+    FROM "customers" AS "t1"
+  ) AS "t8"
+    ON "t22"."customer_id" = "t8"."segment_customer_"
+), "t48" AS (
   SELECT
-    "t58"."customer_id",
-    "t58"."period_start",
-    "t58"."now",
-    "t58"."before",
-    "t12"."segment_customer_",
-    "t12"."segment_"
+    "t45"."customer_id",
+    "t45"."period_start",
+    "t45"."now",
+    "t45"."before",
+    "t8"."segment_customer_",
+    "t8"."segment_"
   FROM (
     SELECT
-      "t55"."customer_id",
-      "t55"."period_start",
-      MAX("t55"."now") AS "now",
-      MAX("t55"."before") AS "before"
+      "t42"."customer_id",
+      "t42"."period_start",
+      MAX("t42"."now") AS "now",
+      MAX("t42"."before") AS "before"
     FROM (
       SELECT
         *
       FROM (
         SELECT
-          "t36"."customer_id",
-          "t36"."key" AS "period_start",
+          "t26"."customer_id",
+          "t26"."month" AS "period_start",
           1 AS "now",
           0 AS "before"
-        FROM "t34" AS "t36"
-        WHERE
-          "t36"."bits" <> 0 AND "t36"."whole"
-      ) AS "t37"
+        FROM "t24" AS "t26"
+      ) AS "t27"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t51"."customer_id",
-          "t51"."period_start",
+          "t38"."customer_id",
+          "t38"."period_start",
           0 AS "now",
           1 AS "before"
         FROM (
@@ -119,48 +100,46 @@ WITH "t19" AS (
             *
           FROM (
             SELECT
-              "t40"."customer_id",
-              "t7"."period_start"
+              "t29"."customer_id",
+              "t4"."period_start"
             FROM (
               SELECT
-                "t36"."customer_id",
-                "t36"."key" AS "period_start"
-              FROM "t34" AS "t36"
-              WHERE
-                "t36"."bits" <> 0 AND "t36"."whole"
-            ) AS "t40"
-            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t7"
-              ON "t40"."period_start" = "t7"."prev_key"
-          ) AS "t43"
+                "t26"."customer_id",
+                "t26"."month" AS "period_start"
+              FROM "t24" AS "t26"
+            ) AS "t29"
+            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t4"
+              ON "t29"."period_start" = "t4"."prev_key"
+          ) AS "t30"
           UNION ALL
           SELECT
             *
           FROM (
             SELECT
-              "t48"."customer_id",
-              "t7"."period_start"
+              "t35"."customer_id",
+              "t4"."period_start"
             FROM (
               SELECT
-                "t35"."customer_id",
-                "t35"."segment",
-                "t35"."key" AS "unit_start",
+                "t25"."customer_id",
+                COALESCE("t25"."segment_", 'unknown') AS "segment",
+                "t25"."month" AS "unit_start",
                 (
                   (
                     (
                       (
                         (
-                          "t35"."bits" - (
+                          "t25"."days" - (
                             (
-                              "t35"."bits" >> 1
+                              "t25"."days" >> 1
                             ) & 1431655765
                           )
                         ) & 858993459
                       ) + (
                         (
                           (
-                            "t35"."bits" - (
+                            "t25"."days" - (
                               (
-                                "t35"."bits" >> 1
+                                "t25"."days" >> 1
                               ) & 1431655765
                             )
                           ) >> 2
@@ -169,18 +148,18 @@ WITH "t19" AS (
                         (
                           (
                             (
-                              "t35"."bits" - (
+                              "t25"."days" - (
                                 (
-                                  "t35"."bits" >> 1
+                                  "t25"."days" >> 1
                                 ) & 1431655765
                               )
                             ) & 858993459
                           ) + (
                             (
                               (
-                                "t35"."bits" - (
+                                "t25"."days" - (
                                   (
-                                    "t35"."bits" >> 1
+                                    "t25"."days" >> 1
                                   ) & 1431655765
                                 )
                               ) >> 2
@@ -194,18 +173,18 @@ WITH "t19" AS (
                       (
                         (
                           (
-                            "t35"."bits" - (
+                            "t25"."days" - (
                               (
-                                "t35"."bits" >> 1
+                                "t25"."days" >> 1
                               ) & 1431655765
                             )
                           ) & 858993459
                         ) + (
                           (
                             (
-                              "t35"."bits" - (
+                              "t25"."days" - (
                                 (
-                                  "t35"."bits" >> 1
+                                  "t25"."days" >> 1
                                 ) & 1431655765
                               )
                             ) >> 2
@@ -214,18 +193,18 @@ WITH "t19" AS (
                           (
                             (
                               (
-                                "t35"."bits" - (
+                                "t25"."days" - (
                                   (
-                                    "t35"."bits" >> 1
+                                    "t25"."days" >> 1
                                   ) & 1431655765
                                 )
                               ) & 858993459
                             ) + (
                               (
                                 (
-                                  "t35"."bits" - (
+                                  "t25"."days" - (
                                     (
-                                      "t35"."bits" >> 1
+                                      "t25"."days" >> 1
                                     ) & 1431655765
                                   )
                                 ) >> 2
@@ -240,18 +219,18 @@ WITH "t19" AS (
                       (
                         (
                           (
-                            "t35"."bits" - (
+                            "t25"."days" - (
                               (
-                                "t35"."bits" >> 1
+                                "t25"."days" >> 1
                               ) & 1431655765
                             )
                           ) & 858993459
                         ) + (
                           (
                             (
-                              "t35"."bits" - (
+                              "t25"."days" - (
                                 (
-                                  "t35"."bits" >> 1
+                                  "t25"."days" >> 1
                                 ) & 1431655765
                               )
                             ) >> 2
@@ -260,18 +239,18 @@ WITH "t19" AS (
                           (
                             (
                               (
-                                "t35"."bits" - (
+                                "t25"."days" - (
                                   (
-                                    "t35"."bits" >> 1
+                                    "t25"."days" >> 1
                                   ) & 1431655765
                                 )
                               ) & 858993459
                             ) + (
                               (
                                 (
-                                  "t35"."bits" - (
+                                  "t25"."days" - (
                                     (
-                                      "t35"."bits" >> 1
+                                      "t25"."days" >> 1
                                     ) & 1431655765
                                   )
                                 ) >> 2
@@ -286,18 +265,18 @@ WITH "t19" AS (
                       (
                         (
                           (
-                            "t35"."bits" - (
+                            "t25"."days" - (
                               (
-                                "t35"."bits" >> 1
+                                "t25"."days" >> 1
                               ) & 1431655765
                             )
                           ) & 858993459
                         ) + (
                           (
                             (
-                              "t35"."bits" - (
+                              "t25"."days" - (
                                 (
-                                  "t35"."bits" >> 1
+                                  "t25"."days" >> 1
                                 ) & 1431655765
                               )
                             ) >> 2
@@ -306,18 +285,18 @@ WITH "t19" AS (
                           (
                             (
                               (
-                                "t35"."bits" - (
+                                "t25"."days" - (
                                   (
-                                    "t35"."bits" >> 1
+                                    "t25"."days" >> 1
                                   ) & 1431655765
                                 )
                               ) & 858993459
                             ) + (
                               (
                                 (
-                                  "t35"."bits" - (
+                                  "t25"."days" - (
                                     (
-                                      "t35"."bits" >> 1
+                                      "t25"."days" >> 1
                                     ) & 1431655765
                                   )
                                 ) >> 2
@@ -331,159 +310,140 @@ WITH "t19" AS (
                 ) & 63 AS "active_days"
               FROM (
                 SELECT
-                  "t33"."customer_id",
-                  "t33"."segment",
-                  "t8"."key",
-                  "t8"."whole",
-                  "t33"."days" & "t8"."mask" AS "bits"
+                  "t23"."customer_id",
+                  "t23"."month",
+                  "t23"."days",
+                  "t8"."segment_customer_",
+                  "t8"."segment_"
                 FROM (
                   SELECT
-                    "t29"."customer_id",
-                    "t29"."month",
-                    "t29"."days",
-                    COALESCE("t29"."segment_", 'unknown') AS "segment"
+                    *
                   FROM (
                     SELECT
-                      "t27"."customer_id",
-                      "t27"."month",
-                      "t27"."days",
-                      "t12"."segment_customer_",
-                      "t12"."segment_"
-                    FROM (
-                      SELECT
-                        *
-                      FROM (
-                        SELECT
-                          "t20"."customer_id",
-                          "t20"."month",
-                          "t20"."days" & CASE
-                            WHEN "t20"."month" = MAKE_DATE(2023, 12, 1)
-                            THEN 2147483647
-                            WHEN "t20"."month" = MAKE_DATE(2023, 12, 1)
-                            THEN 2147483647
-                            ELSE 2147483647
-                          END AS "days"
-                        FROM "t19" AS "t20"
-                        WHERE
-                          "t20"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2023, 12, 1)
-                      ) AS "t23"
-                      WHERE
-                        "t23"."days" <> 0
-                    ) AS "t27"
-                    LEFT OUTER JOIN (
-                      SELECT
-                        "t1"."customer_id" AS "segment_customer_",
-                        "t1"."country" AS "segment_"
-                      FROM "customers" AS "t1"
-                    ) AS "t12"
-                      ON "t27"."customer_id" = "t12"."segment_customer_"
-                  ) AS "t29"
-                ) AS "t33"
-                INNER JOIN (SELECT CAST('2023-12-01' AS DATE) AS "month", CAST('2023-12-01' AS DATE) AS "key", 2147483647 AS "mask", True AS "whole") AS "t8"
-                  ON "t33"."month" = "t8"."month"
-              ) AS "t35"
-              WHERE
-                "t35"."bits" <> 0 AND "t35"."whole"
-            ) AS "t48"
-            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t7"
-              ON "t48"."unit_start" = "t7"."prev_key"
-          ) AS "t50"
-        ) AS "t51"
-      ) AS "t53"
-    ) AS "t55"
+                      "t16"."customer_id",
+                      "t16"."month",
+                      "t16"."days" & CASE
+                        WHEN "t16"."month" = MAKE_DATE(2023, 12, 1)
+                        THEN 2147483647
+                        WHEN "t16"."month" = MAKE_DATE(2023, 12, 1)
+                        THEN 2147483647
+                        ELSE 2147483647
+                      END AS "days"
+                    FROM "t15" AS "t16"
+                    WHERE
+                      "t16"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2023, 12, 1)
+                  ) AS "t19"
+                  WHERE
+                    "t19"."days" <> 0
+                ) AS "t23"
+                LEFT OUTER JOIN (
+                  SELECT
+                    "t1"."customer_id" AS "segment_customer_",
+                    "t1"."country" AS "segment_"
+                  FROM "customers" AS "t1"
+                ) AS "t8"
+                  ON "t23"."customer_id" = "t8"."segment_customer_"
+              ) AS "t25"
+            ) AS "t35"
+            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t4"
+              ON "t35"."unit_start" = "t4"."prev_key"
+          ) AS "t37"
+        ) AS "t38"
+      ) AS "t41"
+    ) AS "t42"
     GROUP BY
       1,
       2
-  ) AS "t58"
+  ) AS "t45"
   LEFT OUTER JOIN (
     SELECT
       "t1"."customer_id" AS "segment_customer_",
       "t1"."country" AS "segment_"
     FROM "customers" AS "t1"
-  ) AS "t12"
-    ON "t58"."customer_id" = "t12"."segment_customer_"
+  ) AS "t8"
+    ON "t45"."customer_id" = "t8"."segment_customer_"
 )
 SELECT
   'lifecycle_returning' AS "metric",
-  "t66"."period_start",
-  "t66"."segment",
-  CAST("t66"."returning" AS DOUBLE) AS "value",
+  "t56"."period_start",
+  "t56"."segment",
+  CAST("t56"."returning" AS DOUBLE) AS "value",
   CAST(NULL AS DOUBLE) AS "ci_low",
   CAST(NULL AS DOUBLE) AS "ci_high",
-  "t66"."returning" AS "n"
+  "t56"."returning" AS "n"
 FROM (
   SELECT
-    "t11"."period_start",
-    "t63"."segment",
-    COALESCE("t56"."new", 0) AS "new",
-    COALESCE("t65"."returning", 0) AS "returning",
+    "t7"."period_start",
+    "t53"."segment",
+    COALESCE("t49"."new", 0) AS "new",
+    COALESCE("t55"."returning", 0) AS "returning",
     (
-      COALESCE("t65"."active", 0) - COALESCE("t65"."returning", 0)
-    ) - COALESCE("t56"."new", 0) AS "resurrected",
-    COALESCE("t65"."dormant", 0) AS "dormant"
+      COALESCE("t55"."active", 0) - COALESCE("t55"."returning", 0)
+    ) - COALESCE("t49"."new", 0) AS "resurrected",
+    COALESCE("t55"."dormant", 0) AS "dormant"
   FROM (
     SELECT
       "t0"."period_start"
     FROM (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "first_day", CAST('2024-01-01' AS DATE) AS "last_day", 1 AS "days") AS "t0"
-  ) AS "t11"
+  ) AS "t7"
   CROSS JOIN (
     SELECT DISTINCT
-      COALESCE("t60"."segment_", 'unknown') AS "segment"
-    FROM "t59" AS "t60"
-  ) AS "t63"
-  LEFT OUTER JOIN (
-    SELECT
-      "t62"."period_start",
-      "t62"."segment",
-      SUM(CAST("t62"."now" = 1 AS INT)) AS "active",
-      SUM(CAST((
-        "t62"."now" = 1
-      ) AND (
-        "t62"."before" = 1
-      ) AS INT)) AS "returning",
-      SUM(CAST(NOT (
-        "t62"."now" = 1
-      ) AND (
-        "t62"."before" = 1
-      ) AS INT)) AS "dormant"
-    FROM (
-      SELECT
-        "t60"."customer_id",
-        "t60"."period_start",
-        "t60"."now",
-        "t60"."before",
-        COALESCE("t60"."segment_", 'unknown') AS "segment"
-      FROM "t59" AS "t60"
-    ) AS "t62"
-    GROUP BY
-      1,
-      2
-  ) AS "t65"
-    ON "t11"."period_start" = "t65"."period_start" AND "t63"."segment" = "t65"."segment"
+      COALESCE("t50"."segment_", 'unknown') AS "segment"
+    FROM "t48" AS "t50"
+  ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
       "t52"."period_start",
       "t52"."segment",
+      SUM(CAST("t52"."now" = 1 AS INT)) AS "active",
+      SUM(CAST((
+        "t52"."now" = 1
+      ) AND (
+        "t52"."before" = 1
+      ) AS INT)) AS "returning",
+      SUM(CAST(NOT (
+        "t52"."now" = 1
+      ) AND (
+        "t52"."before" = 1
+      ) AS INT)) AS "dormant"
+    FROM (
+      SELECT
+        "t50"."customer_id",
+        "t50"."period_start",
+        "t50"."now",
+        "t50"."before",
+        COALESCE("t50"."segment_", 'unknown') AS "segment"
+      FROM "t48" AS "t50"
+    ) AS "t52"
+    GROUP BY
+      1,
+      2
+  ) AS "t55"
+    ON "t7"."period_start" = "t55"."period_start" AND "t53"."segment" = "t55"."segment"
+  LEFT OUTER JOIN (
+    SELECT
+      "t46"."period_start",
+      "t46"."segment",
       COUNT(*) AS "new"
     FROM (
       SELECT
-        "t49"."customer_id",
-        "t49"."period_start",
-        COALESCE("t49"."segment_", 'unknown') AS "segment"
+        "t43"."customer_id",
+        "t43"."period_start",
+        COALESCE("t43"."segment_", 'unknown') AS "segment"
       FROM (
         SELECT
-          "t46"."customer_id",
-          "t46"."period_start",
-          "t12"."segment_customer_",
-          "t12"."segment_"
+          "t40"."customer_id",
+          "t40"."period_start",
+          "t8"."segment_customer_",
+          "t8"."segment_"
         FROM (
           SELECT
-            "t44"."customer_id",
-            DATE_TRUNC('MONTH', "t44"."first_ever") AS "period_start"
+            "t36"."customer_id",
+            DATE_TRUNC('MONTH', "t36"."first_ever") AS "period_start"
           FROM (
             SELECT
-              "t42"."customer_id",
-              MIN("t42"."first_ever") AS "first_ever"
+              "t34"."customer_id",
+              MIN("t34"."first_ever") AS "first_ever"
             FROM (
               SELECT
                 *
@@ -492,8 +452,8 @@ FROM (
                   *
                 FROM (
                   SELECT
-                    "t21"."customer_id",
-                    "t21"."month" + TO_DAYS(
+                    "t17"."customer_id",
+                    "t17"."month" + TO_DAYS(
                       CAST((
                         (
                           (
@@ -501,16 +461,16 @@ FROM (
                               (
                                 (
                                   (
-                                    "t21"."days" & -(
-                                      "t21"."days"
+                                    "t17"."days" & -(
+                                      "t17"."days"
                                     )
                                   ) - 1
                                 ) - (
                                   (
                                     (
                                       (
-                                        "t21"."days" & -(
-                                          "t21"."days"
+                                        "t17"."days" & -(
+                                          "t17"."days"
                                         )
                                       ) - 1
                                     ) >> 1
@@ -522,16 +482,16 @@ FROM (
                                 (
                                   (
                                     (
-                                      "t21"."days" & -(
-                                        "t21"."days"
+                                      "t17"."days" & -(
+                                        "t17"."days"
                                       )
                                     ) - 1
                                   ) - (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) >> 1
@@ -545,16 +505,16 @@ FROM (
                                   (
                                     (
                                       (
-                                        "t21"."days" & -(
-                                          "t21"."days"
+                                        "t17"."days" & -(
+                                          "t17"."days"
                                         )
                                       ) - 1
                                     ) - (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) >> 1
@@ -566,16 +526,16 @@ FROM (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) - (
                                         (
                                           (
                                             (
-                                              "t21"."days" & -(
-                                                "t21"."days"
+                                              "t17"."days" & -(
+                                                "t17"."days"
                                               )
                                             ) - 1
                                           ) >> 1
@@ -594,16 +554,16 @@ FROM (
                                 (
                                   (
                                     (
-                                      "t21"."days" & -(
-                                        "t21"."days"
+                                      "t17"."days" & -(
+                                        "t17"."days"
                                       )
                                     ) - 1
                                   ) - (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) >> 1
@@ -615,16 +575,16 @@ FROM (
                                   (
                                     (
                                       (
-                                        "t21"."days" & -(
-                                          "t21"."days"
+                                        "t17"."days" & -(
+                                          "t17"."days"
                                         )
                                       ) - 1
                                     ) - (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) >> 1
@@ -638,16 +598,16 @@ FROM (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) - (
                                         (
                                           (
                                             (
-                                              "t21"."days" & -(
-                                                "t21"."days"
+                                              "t17"."days" & -(
+                                                "t17"."days"
                                               )
                                             ) - 1
                                           ) >> 1
@@ -659,16 +619,16 @@ FROM (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) - (
                                           (
                                             (
                                               (
-                                                "t21"."days" & -(
-                                                  "t21"."days"
+                                                "t17"."days" & -(
+                                                  "t17"."days"
                                                 )
                                               ) - 1
                                             ) >> 1
@@ -688,16 +648,16 @@ FROM (
                                 (
                                   (
                                     (
-                                      "t21"."days" & -(
-                                        "t21"."days"
+                                      "t17"."days" & -(
+                                        "t17"."days"
                                       )
                                     ) - 1
                                   ) - (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) >> 1
@@ -709,16 +669,16 @@ FROM (
                                   (
                                     (
                                       (
-                                        "t21"."days" & -(
-                                          "t21"."days"
+                                        "t17"."days" & -(
+                                          "t17"."days"
                                         )
                                       ) - 1
                                     ) - (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) >> 1
@@ -732,16 +692,16 @@ FROM (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) - (
                                         (
                                           (
                                             (
-                                              "t21"."days" & -(
-                                                "t21"."days"
+                                              "t17"."days" & -(
+                                                "t17"."days"
                                               )
                                             ) - 1
                                           ) >> 1
@@ -753,16 +713,16 @@ FROM (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) - (
                                           (
                                             (
                                               (
-                                                "t21"."days" & -(
-                                                  "t21"."days"
+                                                "t17"."days" & -(
+                                                  "t17"."days"
                                                 )
                                               ) - 1
                                             ) >> 1
@@ -782,16 +742,16 @@ FROM (
                                 (
                                   (
                                     (
-                                      "t21"."days" & -(
-                                        "t21"."days"
+                                      "t17"."days" & -(
+                                        "t17"."days"
                                       )
                                     ) - 1
                                   ) - (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) >> 1
@@ -803,16 +763,16 @@ FROM (
                                   (
                                     (
                                       (
-                                        "t21"."days" & -(
-                                          "t21"."days"
+                                        "t17"."days" & -(
+                                          "t17"."days"
                                         )
                                       ) - 1
                                     ) - (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) >> 1
@@ -826,16 +786,16 @@ FROM (
                                     (
                                       (
                                         (
-                                          "t21"."days" & -(
-                                            "t21"."days"
+                                          "t17"."days" & -(
+                                            "t17"."days"
                                           )
                                         ) - 1
                                       ) - (
                                         (
                                           (
                                             (
-                                              "t21"."days" & -(
-                                                "t21"."days"
+                                              "t17"."days" & -(
+                                                "t17"."days"
                                               )
                                             ) - 1
                                           ) >> 1
@@ -847,16 +807,16 @@ FROM (
                                       (
                                         (
                                           (
-                                            "t21"."days" & -(
-                                              "t21"."days"
+                                            "t17"."days" & -(
+                                              "t17"."days"
                                             )
                                           ) - 1
                                         ) - (
                                           (
                                             (
                                               (
-                                                "t21"."days" & -(
-                                                  "t21"."days"
+                                                "t17"."days" & -(
+                                                  "t17"."days"
                                                 )
                                               ) - 1
                                             ) >> 1
@@ -874,58 +834,58 @@ FROM (
                     ) AS "first_ever"
                   FROM (
                     SELECT
-                      "t20"."customer_id",
-                      MIN("t20"."month") AS "month",
-                      FIRST("t20"."days" ORDER BY "t20"."month") AS "days"
-                    FROM "t19" AS "t20"
+                      "t16"."customer_id",
+                      MIN("t16"."month") AS "month",
+                      FIRST("t16"."days" ORDER BY "t16"."month") AS "days"
+                    FROM "t15" AS "t16"
                     GROUP BY
                       1
-                  ) AS "t21"
-                ) AS "t39"
+                  ) AS "t17"
+                ) AS "t31"
                 WHERE
-                  "t39"."first_ever" <= MAKE_DATE(2024, 1, 1)
-              ) AS "t41"
+                  "t31"."first_ever" <= MAKE_DATE(2024, 1, 1)
+              ) AS "t32"
               UNION ALL
               SELECT
                 *
               FROM (
                 SELECT
-                  "t15"."customer_id",
-                  CAST(TIMEZONE('Europe/Amsterdam', "t15"."at") AS DATE) AS "first_ever"
+                  "t11"."customer_id",
+                  CAST(TIMEZONE('Europe/Amsterdam', "t11"."at") AS DATE) AS "first_ever"
                 FROM (
                   SELECT
-                    "t13"."customer_id",
-                    MIN("t13"."occurred_at") AS "at"
+                    "t9"."customer_id",
+                    MIN("t9"."occurred_at") AS "at"
                   FROM (
                     SELECT
                       *
                     FROM "events" AS "t2"
                     WHERE
                       "t2"."occurred_at" < MAKE_TIMESTAMPTZ(2023, 11, 30, 23, 0, 0.0, 'UTC')
-                  ) AS "t13"
+                  ) AS "t9"
                   GROUP BY
                     1
-                ) AS "t15"
-              ) AS "t17"
-            ) AS "t42"
+                ) AS "t11"
+              ) AS "t13"
+            ) AS "t34"
             GROUP BY
               1
-          ) AS "t44"
+          ) AS "t36"
           WHERE
-            "t44"."first_ever" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-        ) AS "t46"
+            "t36"."first_ever" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+        ) AS "t40"
         LEFT OUTER JOIN (
           SELECT
             "t1"."customer_id" AS "segment_customer_",
             "t1"."country" AS "segment_"
           FROM "customers" AS "t1"
-        ) AS "t12"
-          ON "t46"."customer_id" = "t12"."segment_customer_"
-      ) AS "t49"
-    ) AS "t52"
+        ) AS "t8"
+          ON "t40"."customer_id" = "t8"."segment_customer_"
+      ) AS "t43"
+    ) AS "t46"
     GROUP BY
       1,
       2
-  ) AS "t56"
-    ON "t11"."period_start" = "t56"."period_start" AND "t63"."segment" = "t56"."segment"
-) AS "t66"
+  ) AS "t49"
+    ON "t7"."period_start" = "t49"."period_start" AND "t53"."segment" = "t49"."segment"
+) AS "t56"

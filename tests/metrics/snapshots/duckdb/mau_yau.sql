@@ -1,14 +1,14 @@
 SELECT
   'mau_yau' AS "metric",
-  "t27"."period_start",
-  "t27"."segment",
-  "t27"."value",
+  "t22"."period_start",
+  "t22"."segment",
+  "t22"."value",
   CASE
-    WHEN "t27"."n" > 1
+    WHEN "t22"."n" > 1
     THEN GREATEST(
-      "t27"."value" - (
+      "t22"."value" - (
         (
-          "t27"."sd" / SQRT(CAST("t27"."n" AS DOUBLE))
+          "t22"."sd" / SQRT(CAST("t22"."n" AS DOUBLE))
         ) * 1.959963984540054
       ),
       0.0
@@ -16,68 +16,68 @@ SELECT
     ELSE CAST(NULL AS DOUBLE)
   END AS "ci_low",
   CASE
-    WHEN "t27"."n" > 1
+    WHEN "t22"."n" > 1
     THEN LEAST(
-      "t27"."value" + (
+      "t22"."value" + (
         (
-          "t27"."sd" / SQRT(CAST("t27"."n" AS DOUBLE))
+          "t22"."sd" / SQRT(CAST("t22"."n" AS DOUBLE))
         ) * 1.959963984540054
       ),
       1.0
     )
     ELSE CAST(NULL AS DOUBLE)
   END AS "ci_high",
-  "t27"."n"
+  "t22"."n"
 FROM (
   SELECT
-    "t26"."period_start",
-    "t26"."segment",
-    AVG(CAST("t26"."k" AS DOUBLE) / "t26"."months") AS "value",
-    STDDEV_SAMP(CAST("t26"."k" AS DOUBLE) / "t26"."months") AS "sd",
+    "t21"."period_start",
+    "t21"."segment",
+    AVG(CAST("t21"."k" AS DOUBLE) / "t21"."months") AS "value",
+    STDDEV_SAMP(CAST("t21"."k" AS DOUBLE) / "t21"."months") AS "sd",
     COUNT(*) AS "n"
   FROM (
     SELECT
-      "t25"."period_start",
-      "t25"."segment",
-      "t25"."customer_id",
-      "t25"."k",
-      "t8"."months"
+      "t20"."period_start",
+      "t20"."segment",
+      "t20"."customer_id",
+      "t20"."k",
+      "t6"."months"
     FROM (
       SELECT
-        "t23"."period_start",
-        "t23"."segment",
-        "t23"."customer_id",
+        "t18"."period_start",
+        "t18"."segment",
+        "t18"."customer_id",
         COUNT(*) AS "k"
       FROM (
         SELECT
-          "t22"."customer_id",
-          "t22"."segment",
-          "t22"."unit_start",
-          "t22"."active_days",
-          "t4"."period_start",
-          "t4"."days"
+          "t17"."customer_id",
+          "t17"."segment",
+          "t17"."unit_start",
+          "t17"."active_days",
+          "t3"."period_start",
+          "t3"."days"
         FROM (
           SELECT
-            "t20"."customer_id",
-            "t20"."segment",
-            "t20"."key" AS "unit_start",
+            "t15"."customer_id",
+            COALESCE("t15"."segment_", 'unknown') AS "segment",
+            "t15"."month" AS "unit_start",
             (
               (
                 (
                   (
                     (
-                      "t20"."bits" - (
+                      "t15"."days" - (
                         (
-                          "t20"."bits" >> 1
+                          "t15"."days" >> 1
                         ) & 1431655765
                       )
                     ) & 858993459
                   ) + (
                     (
                       (
-                        "t20"."bits" - (
+                        "t15"."days" - (
                           (
-                            "t20"."bits" >> 1
+                            "t15"."days" >> 1
                           ) & 1431655765
                         )
                       ) >> 2
@@ -86,18 +86,18 @@ FROM (
                     (
                       (
                         (
-                          "t20"."bits" - (
+                          "t15"."days" - (
                             (
-                              "t20"."bits" >> 1
+                              "t15"."days" >> 1
                             ) & 1431655765
                           )
                         ) & 858993459
                       ) + (
                         (
                           (
-                            "t20"."bits" - (
+                            "t15"."days" - (
                               (
-                                "t20"."bits" >> 1
+                                "t15"."days" >> 1
                               ) & 1431655765
                             )
                           ) >> 2
@@ -111,18 +111,18 @@ FROM (
                   (
                     (
                       (
-                        "t20"."bits" - (
+                        "t15"."days" - (
                           (
-                            "t20"."bits" >> 1
+                            "t15"."days" >> 1
                           ) & 1431655765
                         )
                       ) & 858993459
                     ) + (
                       (
                         (
-                          "t20"."bits" - (
+                          "t15"."days" - (
                             (
-                              "t20"."bits" >> 1
+                              "t15"."days" >> 1
                             ) & 1431655765
                           )
                         ) >> 2
@@ -131,18 +131,18 @@ FROM (
                       (
                         (
                           (
-                            "t20"."bits" - (
+                            "t15"."days" - (
                               (
-                                "t20"."bits" >> 1
+                                "t15"."days" >> 1
                               ) & 1431655765
                             )
                           ) & 858993459
                         ) + (
                           (
                             (
-                              "t20"."bits" - (
+                              "t15"."days" - (
                                 (
-                                  "t20"."bits" >> 1
+                                  "t15"."days" >> 1
                                 ) & 1431655765
                               )
                             ) >> 2
@@ -157,18 +157,18 @@ FROM (
                   (
                     (
                       (
-                        "t20"."bits" - (
+                        "t15"."days" - (
                           (
-                            "t20"."bits" >> 1
+                            "t15"."days" >> 1
                           ) & 1431655765
                         )
                       ) & 858993459
                     ) + (
                       (
                         (
-                          "t20"."bits" - (
+                          "t15"."days" - (
                             (
-                              "t20"."bits" >> 1
+                              "t15"."days" >> 1
                             ) & 1431655765
                           )
                         ) >> 2
@@ -177,18 +177,18 @@ FROM (
                       (
                         (
                           (
-                            "t20"."bits" - (
+                            "t15"."days" - (
                               (
-                                "t20"."bits" >> 1
+                                "t15"."days" >> 1
                               ) & 1431655765
                             )
                           ) & 858993459
                         ) + (
                           (
                             (
-                              "t20"."bits" - (
+                              "t15"."days" - (
                                 (
-                                  "t20"."bits" >> 1
+                                  "t15"."days" >> 1
                                 ) & 1431655765
                               )
                             ) >> 2
@@ -203,18 +203,18 @@ FROM (
                   (
                     (
                       (
-                        "t20"."bits" - (
+                        "t15"."days" - (
                           (
-                            "t20"."bits" >> 1
+                            "t15"."days" >> 1
                           ) & 1431655765
                         )
                       ) & 858993459
                     ) + (
                       (
                         (
-                          "t20"."bits" - (
+                          "t15"."days" - (
                             (
-                              "t20"."bits" >> 1
+                              "t15"."days" >> 1
                             ) & 1431655765
                           )
                         ) >> 2
@@ -223,18 +223,18 @@ FROM (
                       (
                         (
                           (
-                            "t20"."bits" - (
+                            "t15"."days" - (
                               (
-                                "t20"."bits" >> 1
+                                "t15"."days" >> 1
                               ) & 1431655765
                             )
                           ) & 858993459
                         ) + (
                           (
                             (
-                              "t20"."bits" - (
+                              "t15"."days" - (
                                 (
-                                  "t20"."bits" >> 1
+                                  "t15"."days" >> 1
                                 ) & 1431655765
                               )
                             ) >> 2
@@ -248,96 +248,77 @@ FROM (
             ) & 63 AS "active_days"
           FROM (
             SELECT
-              "t19"."customer_id",
-              "t19"."segment",
-              "t5"."key",
-              "t5"."whole",
-              "t19"."days" & "t5"."mask" AS "bits"
+              "t14"."customer_id",
+              "t14"."month",
+              "t14"."days",
+              "t7"."segment_customer_",
+              "t7"."segment_"
             FROM (
               SELECT
-                "t17"."customer_id",
-                "t17"."month",
-                "t17"."days",
-                COALESCE("t17"."segment_", 'unknown') AS "segment"
+                *
               FROM (
                 SELECT
-                  "t16"."customer_id",
-                  "t16"."month",
-                  "t16"."days",
-                  "t9"."segment_customer_",
-                  "t9"."segment_"
+                  "t11"."customer_id",
+                  "t11"."month",
+                  "t11"."days" & CASE
+                    WHEN "t11"."month" = MAKE_DATE(2024, 1, 1)
+                    THEN 1
+                    WHEN "t11"."month" = MAKE_DATE(2024, 1, 1)
+                    THEN 1
+                    ELSE 2147483647
+                  END AS "days"
                 FROM (
                   SELECT
-                    *
+                    "t10"."customer_id",
+                    "t10"."month",
+                    BIT_OR("t10"."bit") AS "days"
                   FROM (
                     SELECT
-                      "t13"."customer_id",
-                      "t13"."month",
-                      "t13"."days" & CASE
-                        WHEN "t13"."month" = MAKE_DATE(2024, 1, 1)
-                        THEN 1
-                        WHEN "t13"."month" = MAKE_DATE(2024, 1, 1)
-                        THEN 1
-                        ELSE 2147483647
-                      END AS "days"
+                      "t9"."customer_id",
+                      DATE_TRUNC('MONTH', "t9"."day") AS "month",
+                      1 << CAST(EXTRACT(day FROM "t9"."day") - 1 AS INT) AS "bit"
                     FROM (
                       SELECT
-                        "t12"."customer_id",
-                        "t12"."month",
-                        BIT_OR("t12"."bit") AS "days"
+                        "t8"."customer_id",
+                        CAST(TIMEZONE('Europe/Amsterdam', "t8"."occurred_at") AS DATE) AS "day"
                       FROM (
                         SELECT
-                          "t11"."customer_id",
-                          DATE_TRUNC('MONTH', "t11"."day") AS "month",
-                          1 << CAST(EXTRACT(day FROM "t11"."day") - 1 AS INT) AS "bit"
-                        FROM (
-                          SELECT
-                            "t10"."customer_id",
-                            CAST(TIMEZONE('Europe/Amsterdam', "t10"."occurred_at") AS DATE) AS "day"
-                          FROM (
-                            SELECT
-                              *
-                            FROM "events" AS "t3"
-                            WHERE
-                              "t3"."occurred_at" >= MAKE_TIMESTAMPTZ(2023, 11, 30, 23, 0, 0.0, 'UTC')
-                              AND "t3"."occurred_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
-                              AND "t3"."customer_id" IS NOT NULL
-                          ) AS "t10"
-                        ) AS "t11"
-                      ) AS "t12"
-                      GROUP BY
-                        1,
-                        2
-                    ) AS "t13"
-                    WHERE
-                      "t13"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-                  ) AS "t14"
-                  WHERE
-                    "t14"."days" <> 0
-                ) AS "t16"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t2"."customer_id" AS "segment_customer_",
-                    "t2"."country" AS "segment_"
-                  FROM "customers" AS "t2"
-                ) AS "t9"
-                  ON "t16"."customer_id" = "t9"."segment_customer_"
-              ) AS "t17"
-            ) AS "t19"
-            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "month", CAST('2024-01-01' AS DATE) AS "key", 1 AS "mask", True AS "whole") AS "t5"
-              ON "t19"."month" = "t5"."month"
-          ) AS "t20"
-          WHERE
-            "t20"."bits" <> 0 AND "t20"."whole"
-        ) AS "t22"
-        INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "unit_start", 1 AS "days") AS "t4"
-          ON "t22"."unit_start" = "t4"."unit_start"
-      ) AS "t23"
+                          *
+                        FROM "events" AS "t2"
+                        WHERE
+                          "t2"."occurred_at" >= MAKE_TIMESTAMPTZ(2023, 11, 30, 23, 0, 0.0, 'UTC')
+                          AND "t2"."occurred_at" < MAKE_TIMESTAMPTZ(2024, 1, 1, 23, 0, 0.0, 'UTC')
+                          AND "t2"."customer_id" IS NOT NULL
+                      ) AS "t8"
+                    ) AS "t9"
+                  ) AS "t10"
+                  GROUP BY
+                    1,
+                    2
+                ) AS "t11"
+                WHERE
+                  "t11"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+              ) AS "t12"
+              WHERE
+                "t12"."days" <> 0
+            ) AS "t14"
+            LEFT OUTER JOIN (
+              SELECT
+                "t1"."customer_id" AS "segment_customer_",
+                "t1"."country" AS "segment_"
+              FROM "customers" AS "t1"
+            ) AS "t7"
+              ON "t14"."customer_id" = "t7"."segment_customer_"
+          ) AS "t15"
+        ) AS "t17"
+        INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "unit_start", 1 AS "days") AS "t3"
+          ON "t17"."unit_start" = "t3"."unit_start"
+      ) AS "t18"
       GROUP BY
         1,
         2,
         3
-    ) AS "t25"
+    ) AS "t20"
     INNER JOIN (
       SELECT
         "t0"."period_start",
@@ -345,10 +326,10 @@ FROM (
       FROM (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "unit_start", 1 AS "days") AS "t0"
       GROUP BY
         1
-    ) AS "t8"
-      ON "t25"."period_start" = "t8"."period_start"
-  ) AS "t26"
+    ) AS "t6"
+      ON "t20"."period_start" = "t6"."period_start"
+  ) AS "t21"
   GROUP BY
     1,
     2
-) AS "t27"
+) AS "t22"

@@ -1,40 +1,40 @@
 SELECT
   'dau_mau' AS "metric",
-  "t22"."period_start",
-  "t22"."segment",
-  CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd" AS "value",
+  "t17"."period_start",
+  "t17"."segment",
+  CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd" AS "value",
   CASE
-    WHEN "t22"."n" > 1
+    WHEN "t17"."n" > 1
     THEN GREATEST(
       (
-        CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
+        CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
       ) - (
         (
           CAST(SQRT(
             (
               CAST(GREATEST(
                 (
-                  "t22"."saa" - (
+                  "t17"."saa" - (
                     (
-                      CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
-                    ) * 2 * "t22"."sad"
+                      CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
+                    ) * 2 * "t17"."sad"
                   )
                 ) + (
                   (
-                    CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
+                    CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
                   ) * (
-                    CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
-                  ) * "t22"."sdd"
+                    CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
+                  ) * "t17"."sdd"
                 ),
                 0.0
               ) AS DOUBLE PRECISION) / CASE
-                WHEN CAST("t22"."n" AS DOUBLE PRECISION) > 1
-                THEN CAST("t22"."n" AS DOUBLE PRECISION) - 1
+                WHEN CAST("t17"."n" AS DOUBLE PRECISION) > 1
+                THEN CAST("t17"."n" AS DOUBLE PRECISION) - 1
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
-            ) / CAST("t22"."n" AS DOUBLE PRECISION)
+            ) / CAST("t17"."n" AS DOUBLE PRECISION)
           ) AS DOUBLE PRECISION) / (
-            "t22"."sd" / CAST("t22"."n" AS DOUBLE PRECISION)
+            "t17"."sd" / CAST("t17"."n" AS DOUBLE PRECISION)
           )
         ) * 1.959963984540054
       ),
@@ -43,37 +43,37 @@ SELECT
     ELSE CAST(NULL AS DOUBLE PRECISION)
   END AS "ci_low",
   CASE
-    WHEN "t22"."n" > 1
+    WHEN "t17"."n" > 1
     THEN LEAST(
       (
-        CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
+        CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
       ) + (
         (
           CAST(SQRT(
             (
               CAST(GREATEST(
                 (
-                  "t22"."saa" - (
+                  "t17"."saa" - (
                     (
-                      CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
-                    ) * 2 * "t22"."sad"
+                      CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
+                    ) * 2 * "t17"."sad"
                   )
                 ) + (
                   (
-                    CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
+                    CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
                   ) * (
-                    CAST("t22"."sa" AS DOUBLE PRECISION) / "t22"."sd"
-                  ) * "t22"."sdd"
+                    CAST("t17"."sa" AS DOUBLE PRECISION) / "t17"."sd"
+                  ) * "t17"."sdd"
                 ),
                 0.0
               ) AS DOUBLE PRECISION) / CASE
-                WHEN CAST("t22"."n" AS DOUBLE PRECISION) > 1
-                THEN CAST("t22"."n" AS DOUBLE PRECISION) - 1
+                WHEN CAST("t17"."n" AS DOUBLE PRECISION) > 1
+                THEN CAST("t17"."n" AS DOUBLE PRECISION) - 1
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
-            ) / CAST("t22"."n" AS DOUBLE PRECISION)
+            ) / CAST("t17"."n" AS DOUBLE PRECISION)
           ) AS DOUBLE PRECISION) / (
-            "t22"."sd" / CAST("t22"."n" AS DOUBLE PRECISION)
+            "t17"."sd" / CAST("t17"."n" AS DOUBLE PRECISION)
           )
         ) * 1.959963984540054
       ),
@@ -81,51 +81,51 @@ SELECT
     )
     ELSE CAST(NULL AS DOUBLE PRECISION)
   END AS "ci_high",
-  "t22"."n"
+  "t17"."n"
 FROM (
   SELECT
-    "t21"."period_start",
-    "t21"."segment",
-    SUM(CAST("t21"."active_days" AS DOUBLE PRECISION)) AS "sa",
-    SUM(CAST("t21"."days" AS DOUBLE PRECISION)) AS "sd",
+    "t16"."period_start",
+    "t16"."segment",
+    SUM(CAST("t16"."active_days" AS DOUBLE PRECISION)) AS "sa",
+    SUM(CAST("t16"."days" AS DOUBLE PRECISION)) AS "sd",
     SUM(
-      CAST("t21"."active_days" AS DOUBLE PRECISION) * CAST("t21"."active_days" AS DOUBLE PRECISION)
+      CAST("t16"."active_days" AS DOUBLE PRECISION) * CAST("t16"."active_days" AS DOUBLE PRECISION)
     ) AS "saa",
     SUM(
-      CAST("t21"."active_days" AS DOUBLE PRECISION) * CAST("t21"."days" AS DOUBLE PRECISION)
+      CAST("t16"."active_days" AS DOUBLE PRECISION) * CAST("t16"."days" AS DOUBLE PRECISION)
     ) AS "sad",
-    SUM(CAST("t21"."days" AS DOUBLE PRECISION) * CAST("t21"."days" AS DOUBLE PRECISION)) AS "sdd",
+    SUM(CAST("t16"."days" AS DOUBLE PRECISION) * CAST("t16"."days" AS DOUBLE PRECISION)) AS "sdd",
     COUNT(*) AS "n"
   FROM (
     SELECT
-      "t20"."customer_id",
-      "t20"."segment",
-      "t20"."unit_start",
-      "t20"."active_days",
-      "t4"."period_start",
-      "t4"."days"
+      "t15"."customer_id",
+      "t15"."segment",
+      "t15"."unit_start",
+      "t15"."active_days",
+      "t3"."period_start",
+      "t3"."days"
     FROM (
       SELECT
-        "t18"."customer_id",
-        "t18"."segment",
-        "t18"."key" AS "unit_start",
+        "t13"."customer_id",
+        COALESCE("t13"."segment_", 'unknown') AS "segment",
+        "t13"."month" AS "unit_start",
         (
           (
             (
               (
                 (
-                  "t18"."bits" - (
+                  "t13"."days" - (
                     (
-                      "t18"."bits" >> 1
+                      "t13"."days" >> 1
                     ) & 1431655765
                   )
                 ) & 858993459
               ) + (
                 (
                   (
-                    "t18"."bits" - (
+                    "t13"."days" - (
                       (
-                        "t18"."bits" >> 1
+                        "t13"."days" >> 1
                       ) & 1431655765
                     )
                   ) >> 2
@@ -134,18 +134,18 @@ FROM (
                 (
                   (
                     (
-                      "t18"."bits" - (
+                      "t13"."days" - (
                         (
-                          "t18"."bits" >> 1
+                          "t13"."days" >> 1
                         ) & 1431655765
                       )
                     ) & 858993459
                   ) + (
                     (
                       (
-                        "t18"."bits" - (
+                        "t13"."days" - (
                           (
-                            "t18"."bits" >> 1
+                            "t13"."days" >> 1
                           ) & 1431655765
                         )
                       ) >> 2
@@ -159,18 +159,18 @@ FROM (
               (
                 (
                   (
-                    "t18"."bits" - (
+                    "t13"."days" - (
                       (
-                        "t18"."bits" >> 1
+                        "t13"."days" >> 1
                       ) & 1431655765
                     )
                   ) & 858993459
                 ) + (
                   (
                     (
-                      "t18"."bits" - (
+                      "t13"."days" - (
                         (
-                          "t18"."bits" >> 1
+                          "t13"."days" >> 1
                         ) & 1431655765
                       )
                     ) >> 2
@@ -179,18 +179,18 @@ FROM (
                   (
                     (
                       (
-                        "t18"."bits" - (
+                        "t13"."days" - (
                           (
-                            "t18"."bits" >> 1
+                            "t13"."days" >> 1
                           ) & 1431655765
                         )
                       ) & 858993459
                     ) + (
                       (
                         (
-                          "t18"."bits" - (
+                          "t13"."days" - (
                             (
-                              "t18"."bits" >> 1
+                              "t13"."days" >> 1
                             ) & 1431655765
                           )
                         ) >> 2
@@ -205,18 +205,18 @@ FROM (
               (
                 (
                   (
-                    "t18"."bits" - (
+                    "t13"."days" - (
                       (
-                        "t18"."bits" >> 1
+                        "t13"."days" >> 1
                       ) & 1431655765
                     )
                   ) & 858993459
                 ) + (
                   (
                     (
-                      "t18"."bits" - (
+                      "t13"."days" - (
                         (
-                          "t18"."bits" >> 1
+                          "t13"."days" >> 1
                         ) & 1431655765
                       )
                     ) >> 2
@@ -225,18 +225,18 @@ FROM (
                   (
                     (
                       (
-                        "t18"."bits" - (
+                        "t13"."days" - (
                           (
-                            "t18"."bits" >> 1
+                            "t13"."days" >> 1
                           ) & 1431655765
                         )
                       ) & 858993459
                     ) + (
                       (
                         (
-                          "t18"."bits" - (
+                          "t13"."days" - (
                             (
-                              "t18"."bits" >> 1
+                              "t13"."days" >> 1
                             ) & 1431655765
                           )
                         ) >> 2
@@ -251,18 +251,18 @@ FROM (
               (
                 (
                   (
-                    "t18"."bits" - (
+                    "t13"."days" - (
                       (
-                        "t18"."bits" >> 1
+                        "t13"."days" >> 1
                       ) & 1431655765
                     )
                   ) & 858993459
                 ) + (
                   (
                     (
-                      "t18"."bits" - (
+                      "t13"."days" - (
                         (
-                          "t18"."bits" >> 1
+                          "t13"."days" >> 1
                         ) & 1431655765
                       )
                     ) >> 2
@@ -271,18 +271,18 @@ FROM (
                   (
                     (
                       (
-                        "t18"."bits" - (
+                        "t13"."days" - (
                           (
-                            "t18"."bits" >> 1
+                            "t13"."days" >> 1
                           ) & 1431655765
                         )
                       ) & 858993459
                     ) + (
                       (
                         (
-                          "t18"."bits" - (
+                          "t13"."days" - (
                             (
-                              "t18"."bits" >> 1
+                              "t13"."days" >> 1
                             ) & 1431655765
                           )
                         ) >> 2
@@ -296,92 +296,73 @@ FROM (
         ) & 63 AS "active_days"
       FROM (
         SELECT
-          "t17"."customer_id",
-          "t17"."segment",
-          "t5"."key",
-          "t5"."whole",
-          "t17"."days" & "t5"."mask" AS "bits"
+          "t12"."customer_id",
+          "t12"."month",
+          "t12"."days",
+          "t5"."segment_customer_",
+          "t5"."segment_"
         FROM (
           SELECT
-            "t15"."customer_id",
-            "t15"."month",
-            "t15"."days",
-            COALESCE("t15"."segment_", 'unknown') AS "segment"
+            *
           FROM (
             SELECT
-              "t14"."customer_id",
-              "t14"."month",
-              "t14"."days",
-              "t7"."segment_customer_",
-              "t7"."segment_"
+              "t9"."customer_id",
+              "t9"."month",
+              "t9"."days" & CASE
+                WHEN "t9"."month" = MAKE_DATE(2024, 1, 1)
+                THEN 1
+                WHEN "t9"."month" = MAKE_DATE(2024, 1, 1)
+                THEN 1
+                ELSE 2147483647
+              END AS "days"
             FROM (
               SELECT
-                *
+                "t8"."customer_id",
+                "t8"."month",
+                BIT_OR("t8"."bit") AS "days"
               FROM (
                 SELECT
-                  "t11"."customer_id",
-                  "t11"."month",
-                  "t11"."days" & CASE
-                    WHEN "t11"."month" = MAKE_DATE(2024, 1, 1)
-                    THEN 1
-                    WHEN "t11"."month" = MAKE_DATE(2024, 1, 1)
-                    THEN 1
-                    ELSE 2147483647
-                  END AS "days"
+                  "t7"."customer_id",
+                  DATE_TRUNC('MONTH', "t7"."day") AS "month",
+                  1 << CAST(EXTRACT(day FROM "t7"."day") - 1 AS INT) AS "bit"
                 FROM (
                   SELECT
-                    "t10"."customer_id",
-                    "t10"."month",
-                    BIT_OR("t10"."bit") AS "days"
+                    "t6"."customer_id",
+                    DATE(TIMEZONE('Europe/Amsterdam', "t6"."occurred_at")) AS "day"
                   FROM (
                     SELECT
-                      "t9"."customer_id",
-                      DATE_TRUNC('MONTH', "t9"."day") AS "month",
-                      1 << CAST(EXTRACT(day FROM "t9"."day") - 1 AS INT) AS "bit"
-                    FROM (
-                      SELECT
-                        "t8"."customer_id",
-                        DATE(TIMEZONE('Europe/Amsterdam', "t8"."occurred_at")) AS "day"
-                      FROM (
-                        SELECT
-                          *
-                        FROM "events" AS "t3"
-                        WHERE
-                          "t3"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-                          AND "t3"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-                          AND "t3"."customer_id" IS NOT NULL
-                      ) AS "t8"
-                    ) AS "t9"
-                  ) AS "t10"
-                  GROUP BY
-                    1,
-                    2
-                ) AS "t11"
-                WHERE
-                  "t11"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-              ) AS "t12"
-              WHERE
-                "t12"."days" <> 0
-            ) AS "t14"
-            LEFT OUTER JOIN (
-              SELECT
-                "t2"."customer_id" AS "segment_customer_",
-                "t2"."country" AS "segment_"
-              FROM "customers" AS "t2"
-            ) AS "t7"
-              ON "t14"."customer_id" = "t7"."segment_customer_"
-          ) AS "t15"
-        ) AS "t17"
-        INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "month", CAST('2024-01-01' AS DATE) AS "key", 1 AS "mask", True AS "whole") AS "t5"
-          ON "t17"."month" = "t5"."month"
-      ) AS "t18"
-      WHERE
-        "t18"."bits" <> 0 AND "t18"."whole"
-    ) AS "t20"
-    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "unit_start", 1 AS "days") AS "t4"
-      ON "t20"."unit_start" = "t4"."unit_start"
-  ) AS "t21"
+                      *
+                    FROM "events" AS "t2"
+                    WHERE
+                      "t2"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                      AND "t2"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+                      AND "t2"."customer_id" IS NOT NULL
+                  ) AS "t6"
+                ) AS "t7"
+              ) AS "t8"
+              GROUP BY
+                1,
+                2
+            ) AS "t9"
+            WHERE
+              "t9"."month" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+          ) AS "t10"
+          WHERE
+            "t10"."days" <> 0
+        ) AS "t12"
+        LEFT OUTER JOIN (
+          SELECT
+            "t1"."customer_id" AS "segment_customer_",
+            "t1"."country" AS "segment_"
+          FROM "customers" AS "t1"
+        ) AS "t5"
+          ON "t12"."customer_id" = "t5"."segment_customer_"
+      ) AS "t13"
+    ) AS "t15"
+    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "unit_start", 1 AS "days") AS "t3"
+      ON "t15"."unit_start" = "t3"."unit_start"
+  ) AS "t16"
   GROUP BY
     1,
     2
-) AS "t22"
+) AS "t17"

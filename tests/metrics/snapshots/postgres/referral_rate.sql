@@ -1,22 +1,22 @@
 SELECT
   'referral_rate' AS "metric",
-  "t15"."period_start",
-  "t15"."segment",
-  CAST("t15"."k" AS DOUBLE PRECISION) / "t15"."n" AS "value",
+  "t16"."period_start",
+  "t16"."segment",
+  CAST("t16"."k" AS DOUBLE PRECISION) / "t16"."n" AS "value",
   LEAST(
     (
       CAST((
         (
-          CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-            WHEN "t15"."n" > 0
-            THEN CAST("t15"."n" AS DOUBLE PRECISION)
+          CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
             CASE
-              WHEN "t15"."n" > 0
-              THEN CAST("t15"."n" AS DOUBLE PRECISION)
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END * 2
           )
@@ -24,8 +24,8 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t15"."n" > 0
-            THEN CAST("t15"."n" AS DOUBLE PRECISION)
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
@@ -36,34 +36,34 @@ SELECT
           (
             CAST((
               (
-                CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-                  WHEN "t15"."n" > 0
-                  THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               ) * (
                 1 - (
-                  CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-                    WHEN "t15"."n" > 0
-                    THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                  CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+                    WHEN "t16"."n" > 0
+                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 )
               )
             ) AS DOUBLE PRECISION) / CASE
-              WHEN "t15"."n" > 0
-              THEN CAST("t15"."n" AS DOUBLE PRECISION)
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t15"."n" > 0
-                THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 4 * CASE
-                WHEN "t15"."n" > 0
-                THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             )
@@ -72,16 +72,16 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t15"."n" > 0
-            THEN CAST("t15"."n" AS DOUBLE PRECISION)
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
       )
     ),
-    CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-      WHEN "t15"."n" > 0
-      THEN CAST("t15"."n" AS DOUBLE PRECISION)
+    CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+      WHEN "t16"."n" > 0
+      THEN CAST("t16"."n" AS DOUBLE PRECISION)
       ELSE CAST(NULL AS DOUBLE PRECISION)
     END
   ) AS "ci_low",
@@ -89,16 +89,16 @@ SELECT
     (
       CAST((
         (
-          CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-            WHEN "t15"."n" > 0
-            THEN CAST("t15"."n" AS DOUBLE PRECISION)
+          CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
             CASE
-              WHEN "t15"."n" > 0
-              THEN CAST("t15"."n" AS DOUBLE PRECISION)
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END * 2
           )
@@ -106,8 +106,8 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t15"."n" > 0
-            THEN CAST("t15"."n" AS DOUBLE PRECISION)
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
@@ -118,34 +118,34 @@ SELECT
           (
             CAST((
               (
-                CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-                  WHEN "t15"."n" > 0
-                  THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+                  WHEN "t16"."n" > 0
+                  THEN CAST("t16"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               ) * (
                 1 - (
-                  CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-                    WHEN "t15"."n" > 0
-                    THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                  CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+                    WHEN "t16"."n" > 0
+                    THEN CAST("t16"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 )
               )
             ) AS DOUBLE PRECISION) / CASE
-              WHEN "t15"."n" > 0
-              THEN CAST("t15"."n" AS DOUBLE PRECISION)
+              WHEN "t16"."n" > 0
+              THEN CAST("t16"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t15"."n" > 0
-                THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 4 * CASE
-                WHEN "t15"."n" > 0
-                THEN CAST("t15"."n" AS DOUBLE PRECISION)
+                WHEN "t16"."n" > 0
+                THEN CAST("t16"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             )
@@ -154,62 +154,72 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t15"."n" > 0
-            THEN CAST("t15"."n" AS DOUBLE PRECISION)
+            WHEN "t16"."n" > 0
+            THEN CAST("t16"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
       )
     ),
-    CAST("t15"."k" AS DOUBLE PRECISION) / CASE
-      WHEN "t15"."n" > 0
-      THEN CAST("t15"."n" AS DOUBLE PRECISION)
+    CAST("t16"."k" AS DOUBLE PRECISION) / CASE
+      WHEN "t16"."n" > 0
+      THEN CAST("t16"."n" AS DOUBLE PRECISION)
       ELSE CAST(NULL AS DOUBLE PRECISION)
     END
   ) AS "ci_high",
-  "t15"."n"
+  "t16"."n"
 FROM (
   SELECT
-    "t14"."period_start",
-    "t14"."segment",
-    COUNT("t14"."hit") AS "k",
+    "t15"."period_start",
+    "t15"."segment",
+    COUNT("t15"."hit") AS "k",
     COUNT(*) AS "n"
   FROM (
     SELECT
-      "t13"."customer_id",
-      "t13"."period_start",
-      "t13"."hit",
-      COALESCE("t13"."segment_", 'unknown') AS "segment"
+      "t14"."customer_id",
+      "t14"."period_start",
+      "t14"."hit",
+      COALESCE("t14"."segment_", 'unknown') AS "segment"
     FROM (
       SELECT
-        "t12"."customer_id",
-        "t12"."period_start",
+        "t13"."customer_id",
+        "t13"."period_start",
         "t11"."__hit" AS "hit",
         "t4"."segment_customer_",
         "t4"."segment_"
       FROM (
         SELECT DISTINCT
-          "t7"."customer_id",
-          DATE_TRUNC('MONTH', "t7"."day") AS "period_start"
+          "t10"."customer_id",
+          DATE_TRUNC('MONTH', "t10"."day") AS "period_start"
         FROM (
           SELECT
-            "t5"."order_id",
-            "t5"."customer_id",
-            "t5"."ordered_at",
-            "t5"."amount",
-            "t5"."status",
-            DATE(TIMEZONE('Europe/Amsterdam', "t5"."ordered_at")) AS "day"
+            "t7"."customer_id",
+            "t7"."day",
+            SUM("t7"."amount") AS "amount",
+            COUNT(*) AS "orders"
           FROM (
             SELECT
-              *
-            FROM "orders" AS "t1"
-            WHERE
-              "t1"."status" = 'completed'
-          ) AS "t5"
-        ) AS "t7"
+              "t5"."order_id",
+              "t5"."customer_id",
+              "t5"."ordered_at",
+              "t5"."amount",
+              "t5"."status",
+              DATE(TIMEZONE('Europe/Amsterdam', "t5"."ordered_at")) AS "day"
+            FROM (
+              SELECT
+                *
+              FROM "orders" AS "t1"
+              WHERE
+                "t1"."status" = 'completed'
+            ) AS "t5"
+          ) AS "t7"
+          GROUP BY
+            1,
+            2
+        ) AS "t10"
         WHERE
-          "t7"."day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-      ) AS "t12"
+          "t10"."day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+      ) AS "t13"
       LEFT OUTER JOIN (
         SELECT
           "t8"."customer_id" AS "__cid",
@@ -231,17 +241,17 @@ FROM (
             "t6"."day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
         ) AS "t8"
       ) AS "t11"
-        ON "t12"."customer_id" = "t11"."__cid" AND "t12"."period_start" = "t11"."__period"
+        ON "t13"."customer_id" = "t11"."__cid" AND "t13"."period_start" = "t11"."__period"
       LEFT OUTER JOIN (
         SELECT
           "t0"."customer_id" AS "segment_customer_",
           "t0"."country" AS "segment_"
         FROM "customers" AS "t0"
       ) AS "t4"
-        ON "t12"."customer_id" = "t4"."segment_customer_"
-    ) AS "t13"
-  ) AS "t14"
+        ON "t13"."customer_id" = "t4"."segment_customer_"
+    ) AS "t14"
+  ) AS "t15"
   GROUP BY
     1,
     2
-) AS "t15"
+) AS "t16"

@@ -1,22 +1,22 @@
 SELECT
   'referred_share' AS "metric",
-  "t19"."period_start",
-  "t19"."segment",
-  CAST("t19"."k" AS DOUBLE PRECISION) / "t19"."n" AS "value",
+  "t20"."period_start",
+  "t20"."segment",
+  CAST("t20"."k" AS DOUBLE PRECISION) / "t20"."n" AS "value",
   LEAST(
     (
       CAST((
         (
-          CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-            WHEN "t19"."n" > 0
-            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+          CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+            WHEN "t20"."n" > 0
+            THEN CAST("t20"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
             CASE
-              WHEN "t19"."n" > 0
-              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END * 2
           )
@@ -24,8 +24,8 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t19"."n" > 0
-            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            WHEN "t20"."n" > 0
+            THEN CAST("t20"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
@@ -36,34 +36,34 @@ SELECT
           (
             CAST((
               (
-                CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-                  WHEN "t19"."n" > 0
-                  THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+                  WHEN "t20"."n" > 0
+                  THEN CAST("t20"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               ) * (
                 1 - (
-                  CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-                    WHEN "t19"."n" > 0
-                    THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                  CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+                    WHEN "t20"."n" > 0
+                    THEN CAST("t20"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 )
               )
             ) AS DOUBLE PRECISION) / CASE
-              WHEN "t19"."n" > 0
-              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t19"."n" > 0
-                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 4 * CASE
-                WHEN "t19"."n" > 0
-                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             )
@@ -72,16 +72,16 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t19"."n" > 0
-            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            WHEN "t20"."n" > 0
+            THEN CAST("t20"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
       )
     ),
-    CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-      WHEN "t19"."n" > 0
-      THEN CAST("t19"."n" AS DOUBLE PRECISION)
+    CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+      WHEN "t20"."n" > 0
+      THEN CAST("t20"."n" AS DOUBLE PRECISION)
       ELSE CAST(NULL AS DOUBLE PRECISION)
     END
   ) AS "ci_low",
@@ -89,16 +89,16 @@ SELECT
     (
       CAST((
         (
-          CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-            WHEN "t19"."n" > 0
-            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+          CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+            WHEN "t20"."n" > 0
+            THEN CAST("t20"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
             CASE
-              WHEN "t19"."n" > 0
-              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END * 2
           )
@@ -106,8 +106,8 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t19"."n" > 0
-            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            WHEN "t20"."n" > 0
+            THEN CAST("t20"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
@@ -118,34 +118,34 @@ SELECT
           (
             CAST((
               (
-                CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-                  WHEN "t19"."n" > 0
-                  THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+                  WHEN "t20"."n" > 0
+                  THEN CAST("t20"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               ) * (
                 1 - (
-                  CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-                    WHEN "t19"."n" > 0
-                    THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                  CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+                    WHEN "t20"."n" > 0
+                    THEN CAST("t20"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 )
               )
             ) AS DOUBLE PRECISION) / CASE
-              WHEN "t19"."n" > 0
-              THEN CAST("t19"."n" AS DOUBLE PRECISION)
+              WHEN "t20"."n" > 0
+              THEN CAST("t20"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t19"."n" > 0
-                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 4 * CASE
-                WHEN "t19"."n" > 0
-                THEN CAST("t19"."n" AS DOUBLE PRECISION)
+                WHEN "t20"."n" > 0
+                THEN CAST("t20"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             )
@@ -154,114 +154,134 @@ SELECT
       ) AS DOUBLE PRECISION) / (
         (
           CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-            WHEN "t19"."n" > 0
-            THEN CAST("t19"."n" AS DOUBLE PRECISION)
+            WHEN "t20"."n" > 0
+            THEN CAST("t20"."n" AS DOUBLE PRECISION)
             ELSE CAST(NULL AS DOUBLE PRECISION)
           END
         ) + 1
       )
     ),
-    CAST("t19"."k" AS DOUBLE PRECISION) / CASE
-      WHEN "t19"."n" > 0
-      THEN CAST("t19"."n" AS DOUBLE PRECISION)
+    CAST("t20"."k" AS DOUBLE PRECISION) / CASE
+      WHEN "t20"."n" > 0
+      THEN CAST("t20"."n" AS DOUBLE PRECISION)
       ELSE CAST(NULL AS DOUBLE PRECISION)
     END
   ) AS "ci_high",
-  "t19"."n"
+  "t20"."n"
 FROM (
   SELECT
-    "t18"."period_start",
-    "t18"."segment",
-    COUNT("t18"."hit") AS "k",
+    "t19"."period_start",
+    "t19"."segment",
+    COUNT("t19"."hit") AS "k",
     COUNT(*) AS "n"
   FROM (
     SELECT
-      "t17"."customer_id",
-      "t17"."period_start",
-      "t17"."hit",
-      COALESCE("t17"."segment_", 'unknown') AS "segment"
+      "t18"."customer_id",
+      "t18"."period_start",
+      "t18"."hit",
+      COALESCE("t18"."segment_", 'unknown') AS "segment"
     FROM (
       SELECT
-        "t13"."customer_id",
-        "t13"."period_start",
-        "t16"."__hit" AS "hit",
+        "t14"."customer_id",
+        "t14"."period_start",
+        "t17"."__hit" AS "hit",
         "t6"."segment_customer_",
         "t6"."segment_"
       FROM (
         SELECT
-          "t11"."customer_id",
-          DATE_TRUNC('MONTH', "t11"."first_day") AS "period_start"
+          "t12"."customer_id",
+          DATE_TRUNC('MONTH', "t12"."first_day") AS "period_start"
         FROM (
           SELECT
-            "t10"."customer_id",
-            MIN("t10"."day") AS "first_day"
+            "t11"."customer_id",
+            MIN("t11"."day") AS "first_day"
           FROM (
             SELECT
-              "t7"."order_id",
-              "t7"."customer_id",
-              "t7"."ordered_at",
-              "t7"."amount",
-              "t7"."status",
-              DATE(TIMEZONE('Europe/Amsterdam', "t7"."ordered_at")) AS "day"
+              "t10"."customer_id",
+              "t10"."day",
+              SUM("t10"."amount") AS "amount",
+              COUNT(*) AS "orders"
             FROM (
               SELECT
-                *
-              FROM "orders" AS "t1"
-              WHERE
-                "t1"."status" = 'completed'
-            ) AS "t7"
-          ) AS "t10"
+                "t7"."order_id",
+                "t7"."customer_id",
+                "t7"."ordered_at",
+                "t7"."amount",
+                "t7"."status",
+                DATE(TIMEZONE('Europe/Amsterdam', "t7"."ordered_at")) AS "day"
+              FROM (
+                SELECT
+                  *
+                FROM "orders" AS "t1"
+                WHERE
+                  "t1"."status" = 'completed'
+              ) AS "t7"
+            ) AS "t10"
+            GROUP BY
+              1,
+              2
+          ) AS "t11"
           GROUP BY
             1
-        ) AS "t11"
+        ) AS "t12"
         WHERE
-          "t11"."first_day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-      ) AS "t13"
+          "t12"."first_day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+      ) AS "t14"
       LEFT OUTER JOIN (
         SELECT
-          "t14"."customer_id" AS "__cid",
-          "t14"."period_start" AS "__period",
+          "t15"."customer_id" AS "__cid",
+          "t15"."period_start" AS "__period",
           1 AS "__hit"
         FROM (
           SELECT
-            "t13"."customer_id",
-            "t13"."period_start",
+            "t14"."customer_id",
+            "t14"."period_start",
             "t4"."first_day",
             "t4"."last_day",
             "t4"."days",
             "t9"."day"
           FROM (
             SELECT
-              "t11"."customer_id",
-              DATE_TRUNC('MONTH', "t11"."first_day") AS "period_start"
+              "t12"."customer_id",
+              DATE_TRUNC('MONTH', "t12"."first_day") AS "period_start"
             FROM (
               SELECT
-                "t10"."customer_id",
-                MIN("t10"."day") AS "first_day"
+                "t11"."customer_id",
+                MIN("t11"."day") AS "first_day"
               FROM (
                 SELECT
-                  "t7"."order_id",
-                  "t7"."customer_id",
-                  "t7"."ordered_at",
-                  "t7"."amount",
-                  "t7"."status",
-                  DATE(TIMEZONE('Europe/Amsterdam', "t7"."ordered_at")) AS "day"
+                  "t10"."customer_id",
+                  "t10"."day",
+                  SUM("t10"."amount") AS "amount",
+                  COUNT(*) AS "orders"
                 FROM (
                   SELECT
-                    *
-                  FROM "orders" AS "t1"
-                  WHERE
-                    "t1"."status" = 'completed'
-                ) AS "t7"
-              ) AS "t10"
+                    "t7"."order_id",
+                    "t7"."customer_id",
+                    "t7"."ordered_at",
+                    "t7"."amount",
+                    "t7"."status",
+                    DATE(TIMEZONE('Europe/Amsterdam', "t7"."ordered_at")) AS "day"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "orders" AS "t1"
+                    WHERE
+                      "t1"."status" = 'completed'
+                  ) AS "t7"
+                ) AS "t10"
+                GROUP BY
+                  1,
+                  2
+              ) AS "t11"
               GROUP BY
                 1
-            ) AS "t11"
+            ) AS "t12"
             WHERE
-              "t11"."first_day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-          ) AS "t13"
+              "t12"."first_day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+          ) AS "t14"
           INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2024-01-01' AS DATE) AS "first_day", CAST('2024-01-01' AS DATE) AS "last_day", 1 AS "days") AS "t4"
-            ON "t13"."period_start" = "t4"."period_start"
+            ON "t14"."period_start" = "t4"."period_start"
           INNER JOIN (
             SELECT
               "t3"."referred_id" AS "customer_id",
@@ -270,22 +290,22 @@ FROM (
             GROUP BY
               1
           ) AS "t9"
-            ON "t13"."customer_id" = "t9"."customer_id"
-        ) AS "t14"
+            ON "t14"."customer_id" = "t9"."customer_id"
+        ) AS "t15"
         WHERE
-          "t14"."day" <= "t14"."last_day"
-      ) AS "t16"
-        ON "t13"."customer_id" = "t16"."__cid" AND "t13"."period_start" = "t16"."__period"
+          "t15"."day" <= "t15"."last_day"
+      ) AS "t17"
+        ON "t14"."customer_id" = "t17"."__cid" AND "t14"."period_start" = "t17"."__period"
       LEFT OUTER JOIN (
         SELECT
           "t0"."customer_id" AS "segment_customer_",
           "t0"."country" AS "segment_"
         FROM "customers" AS "t0"
       ) AS "t6"
-        ON "t13"."customer_id" = "t6"."segment_customer_"
-    ) AS "t17"
-  ) AS "t18"
+        ON "t14"."customer_id" = "t6"."segment_customer_"
+    ) AS "t18"
+  ) AS "t19"
   GROUP BY
     1,
     2
-) AS "t19"
+) AS "t20"

@@ -1,89 +1,73 @@
 SELECT
   'revenue' AS "metric",
-  "t11"."period_start",
-  "t11"."segment",
-  "t11"."value",
-  "t11"."ci_low",
-  "t11"."ci_high",
-  "t11"."n"
+  "t10"."period_start",
+  "t10"."segment",
+  "t10"."value",
+  "t10"."ci_low",
+  "t10"."ci_high",
+  "t10"."n"
 FROM (
   SELECT
-    "t10"."period_start",
-    "t10"."segment",
-    SUM("t10"."amount") AS "value",
+    "t9"."period_start",
+    "t9"."segment",
+    SUM("t9"."amount") AS "value",
     CAST(NULL AS DOUBLE PRECISION) AS "ci_low",
     CAST(NULL AS DOUBLE PRECISION) AS "ci_high",
-    COUNT(*) AS "n"
+    SUM("t9"."orders") AS "n"
   FROM (
     SELECT
-      "t9"."order_id",
-      "t9"."customer_id",
-      "t9"."ordered_at",
-      "t9"."amount",
-      "t9"."status",
-      "t9"."day",
-      "t9"."segment",
-      DATE_TRUNC('MONTH', "t9"."day") AS "period_start"
+      "t8"."customer_id",
+      "t8"."day",
+      "t8"."amount",
+      "t8"."orders",
+      COALESCE("t8"."segment_", 'unknown') AS "segment",
+      DATE_TRUNC('MONTH', "t8"."day") AS "period_start"
     FROM (
       SELECT
-        "t8"."order_id",
-        "t8"."customer_id",
-        "t8"."ordered_at",
-        "t8"."amount",
-        "t8"."status",
-        "t8"."day",
-        "t8"."segment"
+        "t7"."customer_id",
+        "t7"."day",
+        "t7"."amount",
+        "t7"."orders",
+        "t3"."segment_customer_",
+        "t3"."segment_"
       FROM (
         SELECT
-          "t7"."order_id",
-          "t7"."customer_id",
-          "t7"."ordered_at",
-          "t7"."amount",
-          "t7"."status",
-          "t7"."day",
-          "t7"."segment_customer_",
-          "t7"."segment_",
-          COALESCE("t7"."segment_", 'unknown') AS "segment"
+          "t5"."customer_id",
+          "t5"."day",
+          SUM("t5"."amount") AS "amount",
+          COUNT(*) AS "orders"
         FROM (
           SELECT
-            "t6"."order_id",
-            "t6"."customer_id",
-            "t6"."ordered_at",
-            "t6"."amount",
-            "t6"."status",
-            "t6"."day",
-            "t4"."segment_customer_",
-            "t4"."segment_"
+            "t4"."order_id",
+            "t4"."customer_id",
+            "t4"."ordered_at",
+            "t4"."amount",
+            "t4"."status",
+            DATE(TIMEZONE('Europe/Amsterdam', "t4"."ordered_at")) AS "day"
           FROM (
             SELECT
-              "t3"."order_id",
-              "t3"."customer_id",
-              "t3"."ordered_at",
-              "t3"."amount",
-              "t3"."status",
-              DATE(TIMEZONE('Europe/Amsterdam', "t3"."ordered_at")) AS "day"
-            FROM (
-              SELECT
-                *
-              FROM "orders" AS "t0"
-              WHERE
-                "t0"."status" = 'completed'
-            ) AS "t3"
-          ) AS "t6"
-          LEFT OUTER JOIN (
-            SELECT
-              "t1"."customer_id" AS "segment_customer_",
-              "t1"."country" AS "segment_"
-            FROM "customers" AS "t1"
+              *
+            FROM "orders" AS "t1"
+            WHERE
+              "t1"."status" = 'completed'
           ) AS "t4"
-            ON "t6"."customer_id" = "t4"."segment_customer_"
-        ) AS "t7"
-      ) AS "t8"
-    ) AS "t9"
+        ) AS "t5"
+        GROUP BY
+          1,
+          2
+      ) AS "t7"
+      LEFT OUTER JOIN (
+        SELECT
+          "t0"."customer_id" AS "segment_customer_",
+          "t0"."country" AS "segment_"
+        FROM "customers" AS "t0"
+      ) AS "t3"
+        ON "t7"."customer_id" = "t3"."segment_customer_"
+    ) AS "t8"
     WHERE
-      "t9"."day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-  ) AS "t10"
+      "t8"."day" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
+  ) AS "t9"
   GROUP BY
     1,
     2
-) AS "t11"
+) AS "t10"
