@@ -126,6 +126,18 @@ def test_wau_is_the_mean_over_the_weeks_starting_in_the_period(quarter: Customer
     assert weekly.value.tolist() == [2, 1]
 
 
+def test_a_week_across_two_months_counts_each_customer_once() -> None:
+    # The ISO week of Monday 29 January 2024 ends on Sunday 4 February. x: 30 January and
+    # 2 February (one customer on both sides of the month end); y: 31 January only.
+    rows = [("x", "2024-01-30 10:00"), ("x", "2024-02-02 10:00"), ("y", "2024-01-31 10:00")]
+    base = make_base(events=events(rows))
+    weekly = compute(base, ["wau"], "week", start=date(2024, 1, 29), end=date(2024, 2, 4))
+    assert weekly.value.tolist() == [2]  # x and y, not x twice
+    # The 7 days up to 4 February: x active on 2 of them (one in each month), y on 1.
+    curve = power_user_curve(base, window=7, as_of=date(2024, 2, 4)).execute()
+    assert curve.customers.tolist()[:3] == [1, 1, 0]
+
+
 def test_mau_and_the_single_event_customer(quarter: CustomerBase) -> None:
     result = compute(quarter, ["mau"], period="month", **Q1)
     # January {a, b, c, d} (d: one event in all), February {a, b}, March {}
