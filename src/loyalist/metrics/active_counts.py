@@ -102,7 +102,7 @@ def _daily_actives(ctx: Context) -> ir.Table:
     )
     rows = [
         {"month": day.replace(day=1), "bit": day.day - 1, "unit_start": day}
-        for day in _days(ctx.start, ctx.end)
+        for day, _ in periods.calendar(ctx.start, ctx.end, "day")
     ]
     days = ibis.memtable(rows, schema={"month": "date", "bit": "int64", "unit_start": "date"})
     per_day = sums.join(days, "month")
@@ -170,7 +170,8 @@ def customer_units(
             days = ctx.count_days(months.days)
             return months.select("customer_id", "segment", unit_start="month", active_days=days)
         keyed = (
-            (first if unit is None else periods.floor(day, unit), day) for day in _days(first, last)
+            (first if unit is None else periods.floor(day, unit), day)
+            for day, _ in periods.calendar(first, last, "day")
         )
         counts = days_per_key(ctx, keyed, source)
         return counts.rename(unit_start="key")
@@ -262,7 +263,3 @@ def days_per_key(
     if not any(r["whole"] for r in rows):
         return across
     return ibis.union(within, across, distinct=False)
-
-
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]

@@ -139,12 +139,13 @@ def months_of(days: ir.Table) -> ir.Table:
     return rows.group_by(["customer_id", "month"]).agg(days=rows.bit.bit_or())
 
 
-def first_active_day(ctx: Context, since: date, source: Source = "events") -> ir.Table:
+def first_active_day(ctx: Context, source: Source = "events") -> ir.Table:
     """Each customer's first active day ever (up to the range end): ``customer_id, first_ever``.
 
     Events before :func:`all_months`'s span are only scanned for their earliest timestamp
     per customer (the local day is worked out per customer, not per event).
     """
+    since = history_start(ctx)
     months = all_months(ctx, source, since)
     firsts = months.group_by("customer_id").agg(
         month=months.month.min(), days=months.days.argmin(months.month)

@@ -26,7 +26,6 @@ import ibis.expr.types as ir
 from loyalist.metrics.context import Context
 
 _DAY = ibis.interval(days=1)
-_ONE = timedelta(days=1)
 
 
 def optional(table: ir.Table, name: str, dtype: str) -> ir.Value:

@@ -95,7 +95,7 @@ class Context:
         On DuckDB, worked out by integer arithmetic for the years around the date range
         (:mod:`loyalist.metrics.quick_days`): the same dates, several times faster.
         """
-        if self.portable or self.base is None or self.base.con.name != "duckdb":
+        if not self._native:
             return periods.local_date(ts, self.tz)
         first = self.start - timedelta(days=self.window_days + 2 * 366)
         return quick_local_date(ts, self.tz, first, self.end + timedelta(days=366))
@@ -103,9 +103,13 @@ class Context:
     def count_days(self, bits: ir.IntegerValue) -> ir.IntegerValue:
         """How many days a month's bits hold (:mod:`loyalist.metrics.day_bits`): by DuckDB's
         ``bit_count`` on DuckDB, by portable arithmetic elsewhere."""
-        if self.portable or self.base is None or self.base.con.name != "duckdb":
-            return day_bits.popcount(bits)
-        return day_bits.native_popcount(bits)
+        return day_bits.native_popcount(bits) if self._native else day_bits.popcount(bits)
+
+    @property
+    def _native(self) -> bool:
+        """True on loyalist's DuckDB outside ``loyalist sql``: DuckDB's own functions may be
+        used."""
+        return not self.portable and self.base is not None and self.base.con.name == "duckdb"
 
     def period_of(self, day: ir.DateValue) -> ir.DateValue:
         """The first day of the period containing ``day`` (the range start for one period)."""

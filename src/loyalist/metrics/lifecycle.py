@@ -30,7 +30,6 @@ from loyalist.metrics.activity import (
     Source,
     activity_source,
     first_active_day,
-    history_start,
     once,
     previous_start,
 )
@@ -80,7 +79,7 @@ def _statuses(ctx: Context) -> ir.Table:
         active=now_.sum(), returning=(now_ & before_).sum(), dormant=(~now_ & before_).sum()
     )
     # New: the first activity ever falls in the period (so the customer is active in it).
-    firsts = first_active_day(ctx, history_start(ctx), source)
+    firsts = first_active_day(ctx, source)
     firsts = firsts.filter(ctx.in_range(firsts.first_ever))
     firsts = ctx.with_segment(
         firsts.select("customer_id", period_start=ctx.period_of(firsts.first_ever).cast("date"))
@@ -93,7 +92,8 @@ def _statuses(ctx: Context) -> ir.Table:
     )
     on = ["period_start", "segment"]
     joined = grid.left_join(counts, on).left_join(new, on)
-    zero = {c: joined[c].fill_null(0).cast("int64") for c in ("active", "returning", "new")}
+    counted = ("active", "returning", "new", "dormant")
+    zero = {c: joined[c].fill_null(0).cast("int64") for c in counted}
     return joined.select(
         grid.period_start,
         grid.segment,
@@ -101,7 +101,7 @@ def _statuses(ctx: Context) -> ir.Table:
         returning=zero["returning"],
         # active, not in the previous period and not new: back after a break
         resurrected=zero["active"] - zero["returning"] - zero["new"],
-        dormant=joined.dormant.fill_null(0).cast("int64"),
+        dormant=zero["dormant"],
     )
 
 
