@@ -116,6 +116,9 @@ def test_a_customer_with_one_order() -> None:
     # Revenue to date carries to March; nothing before February (not yet acquired).
     assert result["historical_clv"].value.to_dict() == {FEB: 12.5, MAR: 12.5}
     assert (result["average_order_value"].loc[FEB].ci_low) == 12.5
+    # One customer has no spread (not a division by n − 1 = 0): the interval is the value.
+    clv = result["historical_clv"].loc[FEB]
+    assert (clv.ci_low, clv.ci_high) == (12.5, 12.5)
 
 
 def test_order_at_2330_utc_on_31_january_is_february_in_amsterdam() -> None:

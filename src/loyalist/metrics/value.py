@@ -84,25 +84,34 @@ def historical_clv(ctx: Context) -> ir.Table:
     """Mean cumulative completed-order revenue per acquired customer at each period end.
 
     Orders before the date range count (it is revenue *to date*). Each customer's revenue is
-    summed per period of ordering and carried forward until their next ordering period, so
-    the engine builds one row per customer and period since acquisition, no more.
+    summed per period of ordering; a customer's revenue to date changes only in the periods
+    they order in. So the engine adds up, per segment and ordering period, what those
+    changes do to the count, the sum and the sum of squares of revenue to date, and carries
+    the totals forward to each period end: no row per customer and period is built. The
+    standard deviation follows from the sums (sum of squares − sum² ÷ n, over n − 1).
     """
     days = ctx.purchase_days
     days = days.filter(days.day <= ibis.literal(ctx.end)).mutate(bucket=ctx.period_of(days.day))
     buckets = days.group_by(["customer_id", "bucket"]).agg(amount=days.amount.sum())
     buckets = buckets.mutate(
         to_date=buckets.amount.cumsum(group_by="customer_id", order_by="bucket"),
-        until=buckets.bucket.lead().over(group_by="customer_id", order_by="bucket"),
+        first=buckets.bucket.lag().over(group_by="customer_id", order_by="bucket").isnull(),
+    )
+    buckets = ctx.with_segment(buckets)
+    # (x + a)² − x² = a × (2 × (x + a) − a): the change of a customer's squared revenue
+    changes = buckets.group_by(["bucket", "segment"]).agg(
+        joined=buckets.first.sum(),
+        revenue=buckets.amount.sum(),
+        squares=(buckets.amount * (2 * buckets.to_date - buckets.amount)).sum(),
     )
     calendar = ctx.calendar_table()
-    spells = buckets.join(
-        calendar,
-        (buckets.bucket <= calendar.period_start)
-        & (buckets.until.isnull() | (buckets.until > calendar.period_start)),
+    carried = changes.join(calendar, changes.bucket <= calendar.period_start)
+    sums = carried.group_by(["period_start", "segment"]).agg(
+        n=carried.joined.sum(), total=carried.revenue.sum(), squares=carried.squares.sum()
     )
-    customers = ctx.with_segment(spells.select("customer_id", "period_start", "to_date"))
-    stats = customers.group_by(["period_start", "segment"]).agg(
-        value=customers.to_date.mean(), sd=customers.to_date.std(), n=customers.count()
-    )
+    n = sums.n.cast("float64")
+    spread = (sums.squares - sums.total * sums.total / n) / (n - 1)
+    sd = ibis.ifelse(sums.n > 1, ibis.greatest(spread, 0).sqrt(), ibis.null("float64"))
+    stats = sums.select("period_start", "segment", value=sums.total / n, sd=sd, n=sums.n)
     low, high = mean_interval(stats.value, stats.sd, stats.n)
     return stats.mutate(ci_low=low, ci_high=high)
