@@ -152,12 +152,6 @@ def _engine(sources: Mapping[str, TableInput], con: BaseBackend | None) -> tuple
             raise ConfigError(f"could not connect to {url}: {exc}") from exc
     con = ibis.duckdb.connect()
     con.raw_sql("SET enable_progress_bar = false")  # our own progress, not DuckDB's, on stdout
-    # One thread more than DuckDB's default (one per core). DuckDB splits a large grouping
-    # into as many parts as it has threads; with one more, each part's hash table is small
-    # enough to stay in the processor's cache. On 2 cores, grouping the benchmark's 50 M
-    # sessions took 3.8 s with 3 threads against 8.3 s with 2 (benchmarks/metrics.py).
-    (cores,) = con.raw_sql("SELECT current_setting('threads')").fetchone()
-    con.raw_sql(f"SET threads = {int(cores) + 1}")
     return con, True
 
 
