@@ -88,7 +88,7 @@ def historical_clv(ctx: Context) -> ir.Table:
     they order in. So the engine adds up, per segment and ordering period, what those
     changes do to the count, the sum and the sum of squares of revenue to date, and carries
     the totals forward to each period end: no row per customer and period is built. The
-    standard deviation follows from the sums (sum of squares − sum² ÷ n, over n − 1).
+    standard deviation follows from the sums: √((sum of squares − sum² ÷ n) ÷ (n − 1)).
     """
     days = ctx.purchase_days
     days = days.filter(days.day <= ibis.literal(ctx.end)).mutate(bucket=ctx.period_of(days.day))
