@@ -211,6 +211,9 @@ def _click_to_open(ctx: Context, ends: ir.Table) -> ir.Table:
         opened=_first_of(messages, "opened_at", "clicked_at"),
         clicked=_first_of(messages, "clicked_at"),
     )
+    # An e-mail never opened adds to neither count, and a customer whose e-mails were none
+    # of them opened gets NULL either way: only opened e-mails are joined to the windows.
+    messages = messages.filter(messages.opened.notnull())
     joined = messages.join(
         ends, (messages.sent_at >= ends.window_since) & (messages.sent_at < ends.until)
     )
