@@ -88,6 +88,19 @@ class Context:
             amount=orders.amount.sum(), orders=orders.count()
         )
 
+    @cached_property
+    def buyers(self) -> ir.Table:
+        """One row per customer and period with a completed order on the range's days in it:
+        ``customer_id, period_start, orders`` (how many).
+
+        One expression per context: the metrics that count buying customers share it, so
+        the engine reduces the purchase days to customer-periods once per query.
+        """
+        days = self.purchase_days
+        days = days.filter(self.in_range(days.day))
+        days = days.mutate(period_start=self.period_of(days.day))
+        return days.group_by(["customer_id", "period_start"]).agg(orders=days.orders.sum())
+
     # -- time --------------------------------------------------------------------------
     def day(self, ts: ir.TimestampValue) -> ir.DateValue:
         """The local calendar date of a UTC timestamp.

@@ -164,8 +164,7 @@ def _share_of(ctx: Context, base: ir.Table, hits: ir.Table) -> ir.Table:
 )
 def referral_rate(ctx: Context) -> ir.Table:
     """Active customers (a completed order in the period) who referred someone in the period."""
-    days = ctx.purchase_days.filter(ctx.in_range(ctx.purchase_days.day))
-    active = days.select("customer_id", period_start=ctx.period_of(days.day)).distinct()
+    active = ctx.buyers.select("customer_id", "period_start")
     referrals = ctx.table("referrals")
     referrals = referrals.mutate(day=ctx.day(referrals.referred_at))
     referrals = referrals.filter(ctx.in_range(referrals.day))

@@ -58,10 +58,7 @@ def average_order_value(ctx: Context) -> ir.Table:
 )
 def purchase_frequency(ctx: Context) -> ir.Table:
     """Mean completed orders per ordering customer, normal interval on per-customer counts."""
-    days = ctx.purchase_days
-    days = days.filter(ctx.in_range(days.day)).mutate(period_start=ctx.period_of(days.day))
-    buyers = days.group_by(["period_start", "customer_id"]).agg(orders=days.orders.sum())
-    buyers = ctx.with_segment(buyers)
+    buyers = ctx.with_segment(ctx.buyers)
     stats = buyers.group_by(["period_start", "segment"]).agg(
         value=buyers.orders.mean(), sd=buyers.orders.std(), n=buyers.count()
     )

@@ -33,10 +33,7 @@ def stickiness_by_value(ctx: Context) -> ir.Table:
     reasons = _latest_reasons(ctx)
     days = ctx.purchase_days
     first = days.group_by("customer_id").agg(first_order=days.day.min())
-    bought = days.filter(ctx.in_range(days.day))
-    bought = bought.select(
-        "customer_id", period_start=ctx.period_of(bought.day), bought=ibis.literal(1)
-    ).distinct()
+    bought = ctx.buyers.select("customer_id", "period_start", bought=ibis.literal(1))
     eligible = reasons.join(first, "customer_id")
     eligible = eligible.filter(eligible.first_order < eligible.first_day)
     joined = eligible.left_join(bought, ["customer_id", "period_start"])

@@ -27,21 +27,21 @@ FROM (
     COUNT(*) AS "n"
   FROM (
     SELECT
-      "t10"."period_start",
       "t10"."customer_id",
+      "t10"."period_start",
       "t10"."orders",
       COALESCE("t10"."segment_", 'unknown') AS "segment"
     FROM (
       SELECT
-        "t9"."period_start",
         "t9"."customer_id",
+        "t9"."period_start",
         "t9"."orders",
         "t3"."segment_customer_",
         "t3"."segment_"
       FROM (
         SELECT
-          "t7"."period_start",
           "t7"."customer_id",
+          "t7"."period_start",
           SUM("t7"."orders") AS "orders"
         FROM (
           SELECT
