@@ -1,5 +1,6 @@
 """loyalist: measure and improve customer stickiness, retention and loyalty."""
 
+from loyalist import engine_memory  # noqa: F401  (first: configures DuckDB before it loads)
 from loyalist.base import CustomerBase
 from loyalist.config import Config
 from loyalist.errors import ConfigError, DataError, LoyalistError
