@@ -73,10 +73,19 @@ def statuses(ctx: Context) -> ir.Table:
 
 def _statuses(ctx: Context) -> ir.Table:
     source = activity_source(ctx)
-    flags = ctx.with_segment(_activity_flags(ctx, source, _previous_periods(ctx)))
-    now_, before_ = flags.now == 1, flags.before == 1
-    counts = flags.group_by(["period_start", "segment"]).agg(
-        active=now_.sum(), returning=(now_ & before_).sum(), dormant=(~now_ & before_).sum()
+    now, before = _activity(ctx, source, _previous_periods(ctx))
+    # Returning: the customer-periods of `now` also in `before`; dormant: the rest of `before`.
+    returning = now.semi_join(before, ["customer_id", "period_start"])
+    tallies = ibis.union(
+        now.select("period_start", "segment", active=1, returning=0, before=0),
+        returning.select("period_start", "segment", active=0, returning=1, before=0),
+        before.select("period_start", "segment", active=0, returning=0, before=1),
+        distinct=False,
+    )
+    counts = tallies.group_by(["period_start", "segment"]).agg(
+        active=tallies.active.sum(),
+        returning=tallies.returning.sum(),
+        dormant=tallies.before.sum() - tallies.returning.sum(),
     )
     # New: the first activity ever falls in the period (so the customer is active in it).
     firsts = first_active_day(ctx, source)
@@ -88,7 +97,7 @@ def _statuses(ctx: Context) -> ir.Table:
     grid = (
         once(ctx, "calendar", ctx.calendar_table)
         .select("period_start")
-        .cross_join(segments_of(ctx, flags))
+        .cross_join(segments_of(ctx, counts))
     )
     on = ["period_start", "segment"]
     joined = grid.left_join(counts, on).left_join(new, on)
@@ -105,32 +114,26 @@ def _statuses(ctx: Context) -> ir.Table:
     )
 
 
-def _activity_flags(ctx: Context, source: Source, prev_map: ir.Table) -> ir.Table:
-    """``customer_id, period_start, now, before``: active in the period (on its days in the
-    range), active in the whole previous period; one row per customer and period.
+def _activity(ctx: Context, source: Source, prev_map: ir.Table) -> tuple[ir.Table, ir.Table]:
+    """The customer-periods with activity: ``now`` (on the period's days in the range) and
+    ``before`` (in the whole previous period); columns ``customer_id, segment,
+    period_start``, each customer and period at most once in each table.
 
-    Each customer's periods are reduced to one row first (with events and months, the
-    customer-months MAU counts), and the previous period's activity is those rows moved one
-    period on, plus the days before the range start.
+    The previous period's activity is the periods of ``now`` moved one period on, plus the
+    days before the range start. When the range starts mid-period, its first period's days
+    are in both (before and after the start), so only then are the rows made distinct.
     """
     units = customer_units(ctx, ctx.period, source=source)
-    now = units.select("customer_id", period_start=units.unit_start)
+    now = units.select("customer_id", "segment", period_start=units.unit_start)
     moved = now.join(prev_map, now.period_start == prev_map.prev_key)
-    moved = moved.select("customer_id", period_start=prev_map.period_start)
+    moved = moved.select("customer_id", "segment", period_start=prev_map.period_start)
     early = customer_units(
         ctx, ctx.period, previous_start(ctx), ctx.start - timedelta(days=1), source
     )
     early = early.join(prev_map, early.unit_start == prev_map.prev_key)
-    early = early.select("customer_id", "period_start")
-    before = ibis.union(moved, early, distinct=False)
-    both = ibis.union(
-        now.mutate(now=ibis.literal(1), before=0),
-        before.mutate(now=ibis.literal(0), before=1),
-        distinct=False,
-    )
-    return both.group_by(["customer_id", "period_start"]).agg(  # max(): duplicates do no harm
-        now=both.now.max(), before=both.before.max()
-    )
+    early = early.select("customer_id", "segment", "period_start")
+    mid_period = ctx.period is not None and periods.floor(ctx.start, ctx.period) != ctx.start
+    return now, ibis.union(moved, early, distinct=mid_period)
 
 
 def _count(ctx: Context, status: str) -> ir.Table:

@@ -15,11 +15,11 @@ WITH "t15" AS (
       FROM (
         SELECT
           *
-        FROM "events" AS "t2"
+        FROM "events" AS "t3"
         WHERE
-          "t2"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
-          AND "t2"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
-          AND "t2"."customer_id" IS NOT NULL
+          "t3"."occurred_at" >= CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+          AND "t3"."occurred_at" < CAST('2024-01-01T23:00:00+00:00' AS TIMESTAMPTZ)
+          AND "t3"."customer_id" IS NOT NULL
       ) AS "t10"
     ) AS "t12"
   ) AS "t14"
@@ -61,28 +61,293 @@ WITH "t15" AS (
     FROM "customers" AS "t1"
   ) AS "t8"
     ON "t22"."customer_id" = "t8"."segment_customer_"
-), "t48" AS (
+), "t38" AS (
   SELECT
-    "t45"."customer_id",
-    "t45"."period_start",
-    "t45"."now",
-    "t45"."before",
-    "t8"."segment_customer_",
-    "t8"."segment_"
+    *
   FROM (
     SELECT
-      "t42"."customer_id",
-      "t42"."period_start",
-      MAX("t42"."now") AS "now",
-      MAX("t42"."before") AS "before"
+      "t29"."customer_id",
+      "t29"."segment",
+      "t4"."period_start"
+    FROM (
+      SELECT
+        "t26"."customer_id",
+        COALESCE("t26"."segment_", 'unknown') AS "segment",
+        "t26"."month" AS "period_start"
+      FROM "t24" AS "t26"
+    ) AS "t29"
+    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t4"
+      ON "t29"."period_start" = "t4"."prev_key"
+  ) AS "t30"
+  UNION ALL
+  SELECT
+    *
+  FROM (
+    SELECT
+      "t35"."customer_id",
+      "t35"."segment",
+      "t4"."period_start"
+    FROM (
+      SELECT
+        "t25"."customer_id",
+        COALESCE("t25"."segment_", 'unknown') AS "segment",
+        "t25"."month" AS "unit_start",
+        (
+          (
+            (
+              (
+                (
+                  "t25"."days" - (
+                    (
+                      "t25"."days" >> 1
+                    ) & 1431655765
+                  )
+                ) & 858993459
+              ) + (
+                (
+                  (
+                    "t25"."days" - (
+                      (
+                        "t25"."days" >> 1
+                      ) & 1431655765
+                    )
+                  ) >> 2
+                ) & 858993459
+              ) + (
+                (
+                  (
+                    (
+                      "t25"."days" - (
+                        (
+                          "t25"."days" >> 1
+                        ) & 1431655765
+                      )
+                    ) & 858993459
+                  ) + (
+                    (
+                      (
+                        "t25"."days" - (
+                          (
+                            "t25"."days" >> 1
+                          ) & 1431655765
+                        )
+                      ) >> 2
+                    ) & 858993459
+                  )
+                ) >> 4
+              )
+            ) & 252645135
+          ) + (
+            (
+              (
+                (
+                  (
+                    "t25"."days" - (
+                      (
+                        "t25"."days" >> 1
+                      ) & 1431655765
+                    )
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      "t25"."days" - (
+                        (
+                          "t25"."days" >> 1
+                        ) & 1431655765
+                      )
+                    ) >> 2
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      (
+                        "t25"."days" - (
+                          (
+                            "t25"."days" >> 1
+                          ) & 1431655765
+                        )
+                      ) & 858993459
+                    ) + (
+                      (
+                        (
+                          "t25"."days" - (
+                            (
+                              "t25"."days" >> 1
+                            ) & 1431655765
+                          )
+                        ) >> 2
+                      ) & 858993459
+                    )
+                  ) >> 4
+                )
+              ) & 252645135
+            ) >> 8
+          ) + (
+            (
+              (
+                (
+                  (
+                    "t25"."days" - (
+                      (
+                        "t25"."days" >> 1
+                      ) & 1431655765
+                    )
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      "t25"."days" - (
+                        (
+                          "t25"."days" >> 1
+                        ) & 1431655765
+                      )
+                    ) >> 2
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      (
+                        "t25"."days" - (
+                          (
+                            "t25"."days" >> 1
+                          ) & 1431655765
+                        )
+                      ) & 858993459
+                    ) + (
+                      (
+                        (
+                          "t25"."days" - (
+                            (
+                              "t25"."days" >> 1
+                            ) & 1431655765
+                          )
+                        ) >> 2
+                      ) & 858993459
+                    )
+                  ) >> 4
+                )
+              ) & 252645135
+            ) >> 16
+          ) + (
+            (
+              (
+                (
+                  (
+                    "t25"."days" - (
+                      (
+                        "t25"."days" >> 1
+                      ) & 1431655765
+                    )
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      "t25"."days" - (
+                        (
+                          "t25"."days" >> 1
+                        ) & 1431655765
+                      )
+                    ) >> 2
+                  ) & 858993459
+                ) + (
+                  (
+                    (
+                      (
+                        "t25"."days" - (
+                          (
+                            "t25"."days" >> 1
+                          ) & 1431655765
+                        )
+                      ) & 858993459
+                    ) + (
+                      (
+                        (
+                          "t25"."days" - (
+                            (
+                              "t25"."days" >> 1
+                            ) & 1431655765
+                          )
+                        ) >> 2
+                      ) & 858993459
+                    )
+                  ) >> 4
+                )
+              ) & 252645135
+            ) >> 24
+          )
+        ) & 63 AS "active_days"
+      FROM (
+        SELECT
+          "t23"."customer_id",
+          "t23"."month",
+          "t23"."days",
+          "t8"."segment_customer_",
+          "t8"."segment_"
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t16"."customer_id",
+              "t16"."month",
+              "t16"."days" & CASE
+                WHEN "t16"."month" = MAKE_DATE(2023, 12, 1)
+                THEN 2147483647
+                WHEN "t16"."month" = MAKE_DATE(2023, 12, 1)
+                THEN 2147483647
+                ELSE 2147483647
+              END AS "days"
+            FROM "t15" AS "t16"
+            WHERE
+              "t16"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2023, 12, 1)
+          ) AS "t19"
+          WHERE
+            "t19"."days" <> 0
+        ) AS "t23"
+        LEFT OUTER JOIN (
+          SELECT
+            "t1"."customer_id" AS "segment_customer_",
+            "t1"."country" AS "segment_"
+          FROM "customers" AS "t1"
+        ) AS "t8"
+          ON "t23"."customer_id" = "t8"."segment_customer_"
+      ) AS "t25"
+    ) AS "t35"
+    INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t4"
+      ON "t35"."unit_start" = "t4"."prev_key"
+  ) AS "t37"
+), "t51" AS (
+  SELECT
+    "t47"."period_start",
+    "t47"."segment",
+    SUM("t47"."active") AS "active",
+    SUM("t47"."returning") AS "returning",
+    SUM("t47"."before") - SUM("t47"."returning") AS "dormant"
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t40"."period_start",
+        "t40"."segment",
+        0 AS "active",
+        0 AS "returning",
+        1 AS "before"
+      FROM "t38" AS "t40"
+    ) AS "t43"
+    UNION ALL
+    SELECT
+      *
     FROM (
       SELECT
         *
       FROM (
         SELECT
-          "t26"."customer_id",
           "t26"."month" AS "period_start",
-          1 AS "now",
+          COALESCE("t26"."segment_", 'unknown') AS "segment",
+          1 AS "active",
+          0 AS "returning",
           0 AS "before"
         FROM "t24" AS "t26"
       ) AS "t27"
@@ -91,277 +356,33 @@ WITH "t15" AS (
         *
       FROM (
         SELECT
-          "t38"."customer_id",
-          "t38"."period_start",
-          0 AS "now",
-          1 AS "before"
+          "t29"."period_start",
+          "t29"."segment",
+          0 AS "active",
+          1 AS "returning",
+          0 AS "before"
         FROM (
           SELECT
-            *
-          FROM (
+            "t26"."customer_id",
+            COALESCE("t26"."segment_", 'unknown') AS "segment",
+            "t26"."month" AS "period_start"
+          FROM "t24" AS "t26"
+        ) AS "t29"
+        WHERE
+          EXISTS(
             SELECT
-              "t29"."customer_id",
-              "t4"."period_start"
-            FROM (
-              SELECT
-                "t26"."customer_id",
-                "t26"."month" AS "period_start"
-              FROM "t24" AS "t26"
-            ) AS "t29"
-            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t4"
-              ON "t29"."period_start" = "t4"."prev_key"
-          ) AS "t30"
-          UNION ALL
-          SELECT
-            *
-          FROM (
-            SELECT
-              "t35"."customer_id",
-              "t4"."period_start"
-            FROM (
-              SELECT
-                "t25"."customer_id",
-                COALESCE("t25"."segment_", 'unknown') AS "segment",
-                "t25"."month" AS "unit_start",
-                (
-                  (
-                    (
-                      (
-                        (
-                          "t25"."days" - (
-                            (
-                              "t25"."days" >> 1
-                            ) & 1431655765
-                          )
-                        ) & 858993459
-                      ) + (
-                        (
-                          (
-                            "t25"."days" - (
-                              (
-                                "t25"."days" >> 1
-                              ) & 1431655765
-                            )
-                          ) >> 2
-                        ) & 858993459
-                      ) + (
-                        (
-                          (
-                            (
-                              "t25"."days" - (
-                                (
-                                  "t25"."days" >> 1
-                                ) & 1431655765
-                              )
-                            ) & 858993459
-                          ) + (
-                            (
-                              (
-                                "t25"."days" - (
-                                  (
-                                    "t25"."days" >> 1
-                                  ) & 1431655765
-                                )
-                              ) >> 2
-                            ) & 858993459
-                          )
-                        ) >> 4
-                      )
-                    ) & 252645135
-                  ) + (
-                    (
-                      (
-                        (
-                          (
-                            "t25"."days" - (
-                              (
-                                "t25"."days" >> 1
-                              ) & 1431655765
-                            )
-                          ) & 858993459
-                        ) + (
-                          (
-                            (
-                              "t25"."days" - (
-                                (
-                                  "t25"."days" >> 1
-                                ) & 1431655765
-                              )
-                            ) >> 2
-                          ) & 858993459
-                        ) + (
-                          (
-                            (
-                              (
-                                "t25"."days" - (
-                                  (
-                                    "t25"."days" >> 1
-                                  ) & 1431655765
-                                )
-                              ) & 858993459
-                            ) + (
-                              (
-                                (
-                                  "t25"."days" - (
-                                    (
-                                      "t25"."days" >> 1
-                                    ) & 1431655765
-                                  )
-                                ) >> 2
-                              ) & 858993459
-                            )
-                          ) >> 4
-                        )
-                      ) & 252645135
-                    ) >> 8
-                  ) + (
-                    (
-                      (
-                        (
-                          (
-                            "t25"."days" - (
-                              (
-                                "t25"."days" >> 1
-                              ) & 1431655765
-                            )
-                          ) & 858993459
-                        ) + (
-                          (
-                            (
-                              "t25"."days" - (
-                                (
-                                  "t25"."days" >> 1
-                                ) & 1431655765
-                              )
-                            ) >> 2
-                          ) & 858993459
-                        ) + (
-                          (
-                            (
-                              (
-                                "t25"."days" - (
-                                  (
-                                    "t25"."days" >> 1
-                                  ) & 1431655765
-                                )
-                              ) & 858993459
-                            ) + (
-                              (
-                                (
-                                  "t25"."days" - (
-                                    (
-                                      "t25"."days" >> 1
-                                    ) & 1431655765
-                                  )
-                                ) >> 2
-                              ) & 858993459
-                            )
-                          ) >> 4
-                        )
-                      ) & 252645135
-                    ) >> 16
-                  ) + (
-                    (
-                      (
-                        (
-                          (
-                            "t25"."days" - (
-                              (
-                                "t25"."days" >> 1
-                              ) & 1431655765
-                            )
-                          ) & 858993459
-                        ) + (
-                          (
-                            (
-                              "t25"."days" - (
-                                (
-                                  "t25"."days" >> 1
-                                ) & 1431655765
-                              )
-                            ) >> 2
-                          ) & 858993459
-                        ) + (
-                          (
-                            (
-                              (
-                                "t25"."days" - (
-                                  (
-                                    "t25"."days" >> 1
-                                  ) & 1431655765
-                                )
-                              ) & 858993459
-                            ) + (
-                              (
-                                (
-                                  "t25"."days" - (
-                                    (
-                                      "t25"."days" >> 1
-                                    ) & 1431655765
-                                  )
-                                ) >> 2
-                              ) & 858993459
-                            )
-                          ) >> 4
-                        )
-                      ) & 252645135
-                    ) >> 24
-                  )
-                ) & 63 AS "active_days"
-              FROM (
-                SELECT
-                  "t23"."customer_id",
-                  "t23"."month",
-                  "t23"."days",
-                  "t8"."segment_customer_",
-                  "t8"."segment_"
-                FROM (
-                  SELECT
-                    *
-                  FROM (
-                    SELECT
-                      "t16"."customer_id",
-                      "t16"."month",
-                      "t16"."days" & CASE
-                        WHEN "t16"."month" = MAKE_DATE(2023, 12, 1)
-                        THEN 2147483647
-                        WHEN "t16"."month" = MAKE_DATE(2023, 12, 1)
-                        THEN 2147483647
-                        ELSE 2147483647
-                      END AS "days"
-                    FROM "t15" AS "t16"
-                    WHERE
-                      "t16"."month" BETWEEN MAKE_DATE(2023, 12, 1) AND MAKE_DATE(2023, 12, 1)
-                  ) AS "t19"
-                  WHERE
-                    "t19"."days" <> 0
-                ) AS "t23"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t1"."customer_id" AS "segment_customer_",
-                    "t1"."country" AS "segment_"
-                  FROM "customers" AS "t1"
-                ) AS "t8"
-                  ON "t23"."customer_id" = "t8"."segment_customer_"
-              ) AS "t25"
-            ) AS "t35"
-            INNER JOIN (SELECT CAST('2024-01-01' AS DATE) AS "period_start", CAST('2023-12-01' AS DATE) AS "prev_key") AS "t4"
-              ON "t35"."unit_start" = "t4"."prev_key"
-          ) AS "t37"
-        ) AS "t38"
-      ) AS "t41"
-    ) AS "t42"
-    GROUP BY
-      1,
-      2
-  ) AS "t45"
-  LEFT OUTER JOIN (
-    SELECT
-      "t1"."customer_id" AS "segment_customer_",
-      "t1"."country" AS "segment_"
-    FROM "customers" AS "t1"
-  ) AS "t8"
-    ON "t45"."customer_id" = "t8"."segment_customer_"
+              1
+            FROM "t38" AS "t42"
+            WHERE
+              "t29"."customer_id" = "t42"."customer_id"
+              AND "t29"."period_start" = "t42"."period_start"
+          )
+      ) AS "t45"
+    ) AS "t46"
+  ) AS "t47"
+  GROUP BY
+    1,
+    2
 )
 SELECT
   'lifecycle_returning' AS "metric",
@@ -374,13 +395,13 @@ SELECT
 FROM (
   SELECT
     "t7"."period_start",
-    "t53"."segment",
-    COALESCE("t49"."new", 0) AS "new",
-    COALESCE("t55"."returning", 0) AS "returning",
+    "t55"."segment",
+    COALESCE("t50"."new", 0) AS "new",
+    COALESCE("t53"."returning", 0) AS "returning",
     (
-      COALESCE("t55"."active", 0) - COALESCE("t55"."returning", 0)
-    ) - COALESCE("t49"."new", 0) AS "resurrected",
-    COALESCE("t55"."dormant", 0) AS "dormant"
+      COALESCE("t53"."active", 0) - COALESCE("t53"."returning", 0)
+    ) - COALESCE("t50"."new", 0) AS "resurrected",
+    COALESCE("t53"."dormant", 0) AS "dormant"
   FROM (
     SELECT
       "t0"."period_start"
@@ -388,54 +409,25 @@ FROM (
   ) AS "t7"
   CROSS JOIN (
     SELECT DISTINCT
-      COALESCE("t50"."segment_", 'unknown') AS "segment"
-    FROM "t48" AS "t50"
-  ) AS "t53"
-  LEFT OUTER JOIN (
-    SELECT
-      "t52"."period_start",
-      "t52"."segment",
-      SUM(CAST(CAST("t52"."now" = 1 AS INT) AS BIGINT)) AS "active",
-      SUM(CAST(CAST((
-        "t52"."now" = 1
-      ) AND (
-        "t52"."before" = 1
-      ) AS INT) AS BIGINT)) AS "returning",
-      SUM(
-        CAST(CAST(NOT (
-          "t52"."now" = 1
-        ) AND (
-          "t52"."before" = 1
-        ) AS INT) AS BIGINT)
-      ) AS "dormant"
-    FROM (
-      SELECT
-        "t50"."customer_id",
-        "t50"."period_start",
-        "t50"."now",
-        "t50"."before",
-        COALESCE("t50"."segment_", 'unknown') AS "segment"
-      FROM "t48" AS "t50"
-    ) AS "t52"
-    GROUP BY
-      1,
-      2
+      "t52"."segment"
+    FROM "t51" AS "t52"
   ) AS "t55"
-    ON "t7"."period_start" = "t55"."period_start" AND "t53"."segment" = "t55"."segment"
+  LEFT OUTER JOIN "t51" AS "t53"
+    ON "t7"."period_start" = "t53"."period_start" AND "t55"."segment" = "t53"."segment"
   LEFT OUTER JOIN (
     SELECT
-      "t46"."period_start",
-      "t46"."segment",
+      "t48"."period_start",
+      "t48"."segment",
       COUNT(*) AS "new"
     FROM (
       SELECT
-        "t43"."customer_id",
-        "t43"."period_start",
-        COALESCE("t43"."segment_", 'unknown') AS "segment"
+        "t44"."customer_id",
+        "t44"."period_start",
+        COALESCE("t44"."segment_", 'unknown') AS "segment"
       FROM (
         SELECT
-          "t40"."customer_id",
-          "t40"."period_start",
+          "t41"."customer_id",
+          "t41"."period_start",
           "t8"."segment_customer_",
           "t8"."segment_"
         FROM (
@@ -864,9 +856,9 @@ FROM (
                   FROM (
                     SELECT
                       *
-                    FROM "events" AS "t2"
+                    FROM "events" AS "t3"
                     WHERE
-                      "t2"."occurred_at" < CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
+                      "t3"."occurred_at" < CAST('2023-11-30T23:00:00+00:00' AS TIMESTAMPTZ)
                   ) AS "t9"
                   GROUP BY
                     1
@@ -878,19 +870,19 @@ FROM (
           ) AS "t36"
           WHERE
             "t36"."first_ever" BETWEEN MAKE_DATE(2024, 1, 1) AND MAKE_DATE(2024, 1, 1)
-        ) AS "t40"
+        ) AS "t41"
         LEFT OUTER JOIN (
           SELECT
             "t1"."customer_id" AS "segment_customer_",
             "t1"."country" AS "segment_"
           FROM "customers" AS "t1"
         ) AS "t8"
-          ON "t40"."customer_id" = "t8"."segment_customer_"
-      ) AS "t43"
-    ) AS "t46"
+          ON "t41"."customer_id" = "t8"."segment_customer_"
+      ) AS "t44"
+    ) AS "t48"
     GROUP BY
       1,
       2
-  ) AS "t49"
-    ON "t7"."period_start" = "t49"."period_start" AND "t53"."segment" = "t49"."segment"
+  ) AS "t50"
+    ON "t7"."period_start" = "t50"."period_start" AND "t55"."segment" = "t50"."segment"
 ) AS "t56"
