@@ -101,6 +101,14 @@ class Context:
         days = days.mutate(period_start=self.period_of(days.day))
         return days.group_by(["customer_id", "period_start"]).agg(orders=days.orders.sum())
 
+    @cached_property
+    def first_orders(self) -> ir.Table:
+        """Each customer's first local day with a completed order, all history:
+        ``customer_id, first_day``. One expression per context, shared like :attr:`buyers`.
+        """
+        days = self.purchase_days
+        return days.group_by("customer_id").agg(first_day=days.day.min())
+
     # -- time --------------------------------------------------------------------------
     def day(self, ts: ir.TimestampValue) -> ir.DateValue:
         """The local calendar date of a UTC timestamp.

@@ -185,8 +185,7 @@ def referral_rate(ctx: Context) -> ir.Table:
 )
 def referred_share(ctx: Context) -> ir.Table:
     """New customers (first completed order ever in the period) referred by the period end."""
-    days = ctx.purchase_days
-    firsts = days.group_by("customer_id").agg(first_day=days.day.min())
+    firsts = ctx.first_orders
     firsts = firsts.filter(ctx.in_range(firsts.first_day))
     new = firsts.select("customer_id", period_start=ctx.period_of(firsts.first_day))
     calendar = ctx.calendar_table()

@@ -31,8 +31,7 @@ def stickiness_by_value(ctx: Context) -> ir.Table:
     reason, or "<by value> · <reason>" when ``by`` is given. No row without such customers.
     """
     reasons = _latest_reasons(ctx)
-    days = ctx.purchase_days
-    first = days.group_by("customer_id").agg(first_order=days.day.min())
+    first = ctx.first_orders.rename(first_order="first_day")
     bought = ctx.buyers.select("customer_id", "period_start", bought=ibis.literal(1))
     eligible = reasons.join(first, "customer_id")
     eligible = eligible.filter(eligible.first_order < eligible.first_day)

@@ -26,24 +26,24 @@ WITH "t11" AS (
 )
 SELECT
   'stickiness_by_value' AS "metric",
-  "t26"."period_start",
-  "t26"."segment",
-  CAST("t26"."hits" AS DOUBLE PRECISION) / "t26"."n" AS "value",
+  "t27"."period_start",
+  "t27"."segment",
+  CAST("t27"."hits" AS DOUBLE PRECISION) / "t27"."n" AS "value",
   LEAST(
     LEAST(
       (
         CAST((
           (
-            CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-              WHEN "t26"."n" > 0
-              THEN CAST("t26"."n" AS DOUBLE PRECISION)
+            CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+              WHEN "t27"."n" > 0
+              THEN CAST("t27"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t26"."n" > 0
-                THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                WHEN "t27"."n" > 0
+                THEN CAST("t27"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 2
             )
@@ -51,8 +51,8 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t26"."n" > 0
-              THEN CAST("t26"."n" AS DOUBLE PRECISION)
+              WHEN "t27"."n" > 0
+              THEN CAST("t27"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
@@ -63,34 +63,34 @@ SELECT
             (
               CAST((
                 (
-                  CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t26"."n" > 0
-                    THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                  CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t27"."n" > 0
+                    THEN CAST("t27"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 ) * (
                   1 - (
-                    CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-                      WHEN "t26"."n" > 0
-                      THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                    CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t27"."n" > 0
+                      THEN CAST("t27"."n" AS DOUBLE PRECISION)
                       ELSE CAST(NULL AS DOUBLE PRECISION)
                     END
                   )
                 )
               ) AS DOUBLE PRECISION) / CASE
-                WHEN "t26"."n" > 0
-                THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                WHEN "t27"."n" > 0
+                THEN CAST("t27"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             ) + (
               CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
                 CASE
-                  WHEN "t26"."n" > 0
-                  THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                  WHEN "t27"."n" > 0
+                  THEN CAST("t27"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END * 4 * CASE
-                  WHEN "t26"."n" > 0
-                  THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                  WHEN "t27"."n" > 0
+                  THEN CAST("t27"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               )
@@ -99,36 +99,36 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t26"."n" > 0
-              THEN CAST("t26"."n" AS DOUBLE PRECISION)
+              WHEN "t27"."n" > 0
+              THEN CAST("t27"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
         )
       ),
-      CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-        WHEN "t26"."n" > 0
-        THEN CAST("t26"."n" AS DOUBLE PRECISION)
+      CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t27"."n" > 0
+        THEN CAST("t27"."n" AS DOUBLE PRECISION)
         ELSE CAST(NULL AS DOUBLE PRECISION)
       END
     ),
-    CAST("t26"."hits" AS DOUBLE PRECISION) / "t26"."n"
+    CAST("t27"."hits" AS DOUBLE PRECISION) / "t27"."n"
   ) AS "ci_low",
   GREATEST(
     GREATEST(
       (
         CAST((
           (
-            CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-              WHEN "t26"."n" > 0
-              THEN CAST("t26"."n" AS DOUBLE PRECISION)
+            CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+              WHEN "t27"."n" > 0
+              THEN CAST("t27"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
               CASE
-                WHEN "t26"."n" > 0
-                THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                WHEN "t27"."n" > 0
+                THEN CAST("t27"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END * 2
             )
@@ -136,8 +136,8 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t26"."n" > 0
-              THEN CAST("t26"."n" AS DOUBLE PRECISION)
+              WHEN "t27"."n" > 0
+              THEN CAST("t27"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
@@ -148,34 +148,34 @@ SELECT
             (
               CAST((
                 (
-                  CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-                    WHEN "t26"."n" > 0
-                    THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                  CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+                    WHEN "t27"."n" > 0
+                    THEN CAST("t27"."n" AS DOUBLE PRECISION)
                     ELSE CAST(NULL AS DOUBLE PRECISION)
                   END
                 ) * (
                   1 - (
-                    CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-                      WHEN "t26"."n" > 0
-                      THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                    CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+                      WHEN "t27"."n" > 0
+                      THEN CAST("t27"."n" AS DOUBLE PRECISION)
                       ELSE CAST(NULL AS DOUBLE PRECISION)
                     END
                   )
                 )
               ) AS DOUBLE PRECISION) / CASE
-                WHEN "t26"."n" > 0
-                THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                WHEN "t27"."n" > 0
+                THEN CAST("t27"."n" AS DOUBLE PRECISION)
                 ELSE CAST(NULL AS DOUBLE PRECISION)
               END
             ) + (
               CAST(3.8414588206941254 AS DOUBLE PRECISION) / (
                 CASE
-                  WHEN "t26"."n" > 0
-                  THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                  WHEN "t27"."n" > 0
+                  THEN CAST("t27"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END * 4 * CASE
-                  WHEN "t26"."n" > 0
-                  THEN CAST("t26"."n" AS DOUBLE PRECISION)
+                  WHEN "t27"."n" > 0
+                  THEN CAST("t27"."n" AS DOUBLE PRECISION)
                   ELSE CAST(NULL AS DOUBLE PRECISION)
                 END
               )
@@ -184,41 +184,41 @@ SELECT
         ) AS DOUBLE PRECISION) / (
           (
             CAST(3.8414588206941254 AS DOUBLE PRECISION) / CASE
-              WHEN "t26"."n" > 0
-              THEN CAST("t26"."n" AS DOUBLE PRECISION)
+              WHEN "t27"."n" > 0
+              THEN CAST("t27"."n" AS DOUBLE PRECISION)
               ELSE CAST(NULL AS DOUBLE PRECISION)
             END
           ) + 1
         )
       ),
-      CAST("t26"."hits" AS DOUBLE PRECISION) / CASE
-        WHEN "t26"."n" > 0
-        THEN CAST("t26"."n" AS DOUBLE PRECISION)
+      CAST("t27"."hits" AS DOUBLE PRECISION) / CASE
+        WHEN "t27"."n" > 0
+        THEN CAST("t27"."n" AS DOUBLE PRECISION)
         ELSE CAST(NULL AS DOUBLE PRECISION)
       END
     ),
-    CAST("t26"."hits" AS DOUBLE PRECISION) / "t26"."n"
+    CAST("t27"."hits" AS DOUBLE PRECISION) / "t27"."n"
   ) AS "ci_high",
-  "t26"."n"
+  "t27"."n"
 FROM (
   SELECT
-    "t25"."period_start",
-    "t25"."segment",
+    "t26"."period_start",
+    "t26"."segment",
     COUNT(*) AS "n",
     COUNT(*) FILTER(WHERE
-      "t25"."bought" IS NOT NULL) AS "hits"
+      "t26"."bought" IS NOT NULL) AS "hits"
   FROM (
     SELECT
-      "t24"."customer_id",
-      "t24"."period_start",
-      "t24"."reason",
-      "t24"."bought",
-      COALESCE("t24"."segment_", 'unknown') || ' · ' || "t24"."reason" AS "segment"
+      "t25"."customer_id",
+      "t25"."period_start",
+      "t25"."reason",
+      "t25"."bought",
+      COALESCE("t25"."segment_", 'unknown') || ' · ' || "t25"."reason" AS "segment"
     FROM (
       SELECT
-        "t23"."customer_id",
-        "t23"."period_start",
-        "t23"."reason",
+        "t24"."customer_id",
+        "t24"."period_start",
+        "t24"."reason",
         "t21"."bought",
         "t6"."segment_customer_",
         "t6"."segment_"
@@ -231,7 +231,7 @@ FROM (
             "t4"."period_start",
             "t4"."first_day",
             "t14"."reason",
-            "t17"."first_order"
+            "t19"."first_order"
           FROM (
             SELECT
               "t9"."customer_id",
@@ -277,17 +277,22 @@ FROM (
             )
           INNER JOIN (
             SELECT
-              "t13"."customer_id",
-              MIN("t13"."day") AS "first_order"
-            FROM "t11" AS "t13"
-            GROUP BY
-              1
-          ) AS "t17"
-            ON "t14"."customer_id" = "t17"."customer_id"
-        ) AS "t20"
+              "t16"."customer_id",
+              "t16"."first_day" AS "first_order"
+            FROM (
+              SELECT
+                "t13"."customer_id",
+                MIN("t13"."day") AS "first_day"
+              FROM "t11" AS "t13"
+              GROUP BY
+                1
+            ) AS "t16"
+          ) AS "t19"
+            ON "t14"."customer_id" = "t19"."customer_id"
+        ) AS "t22"
         WHERE
-          "t20"."first_order" < "t20"."first_day"
-      ) AS "t23"
+          "t22"."first_order" < "t22"."first_day"
+      ) AS "t24"
       LEFT OUTER JOIN (
         SELECT
           "t18"."customer_id",
@@ -314,18 +319,18 @@ FROM (
             2
         ) AS "t18"
       ) AS "t21"
-        ON "t23"."customer_id" = "t21"."customer_id"
-        AND "t23"."period_start" = "t21"."period_start"
+        ON "t24"."customer_id" = "t21"."customer_id"
+        AND "t24"."period_start" = "t21"."period_start"
       LEFT OUTER JOIN (
         SELECT
           "t0"."customer_id" AS "segment_customer_",
           "t0"."country" AS "segment_"
         FROM "customers" AS "t0"
       ) AS "t6"
-        ON "t23"."customer_id" = "t6"."segment_customer_"
-    ) AS "t24"
-  ) AS "t25"
+        ON "t24"."customer_id" = "t6"."segment_customer_"
+    ) AS "t25"
+  ) AS "t26"
   GROUP BY
     1,
     2
-) AS "t26"
+) AS "t27"
