@@ -1,23 +1,35 @@
 """The catalog: every metric of loyalist, grouped by family.
 
-Importing this module imports every family module, which declares its metrics.
+Importing this module imports every family module, which declares its metrics, and puts
+them in the catalog's order whichever module was imported first.
 """
 
 from __future__ import annotations
 
 from loyalist.metrics import (  # noqa: F401  (imported for their declarations)
     engagement,
+    lifecycle,
     loyalty,
     retention,
     stickiness,
     value,
 )
-
-# isort: split
-from loyalist.metrics import lifecycle  # noqa: F401  (after stickiness: listed after it)
 from loyalist.metrics.registry import METRICS
 from loyalist.metrics.spec import FAMILIES, Metric
 
+#: The modules in the order their metrics are listed.
+_MODULES = ("engagement", "loyalty", "retention", "stickiness", "value", "lifecycle")
+
+
+def _rank(metric: Metric) -> int:
+    module = metric.build.__module__.removeprefix("loyalist.metrics.").split(".")[0]
+    return _MODULES.index(module) if module in _MODULES else len(_MODULES)
+
+
+# Declaration order within a module; metrics declared later (plug-ins) are added at the end.
+_ordered = sorted(METRICS.values(), key=_rank)
+METRICS.clear()
+METRICS.update((m.name, m) for m in _ordered)
 CATALOG: dict[str, Metric] = METRICS
 
 
