@@ -10,8 +10,8 @@ runs each). Each size is written by one process and timed in fresh ones, so its 
 peak memory are loyalist's and pandas' own, not the data generator's. Load and catalog run
 ``--repeat`` times, each in a new process (a second catalog in the same process would reuse
 what the first stored); the table shows the fastest and lists every catalog time, with the
-CPU seconds the kernel spent in each (on this virtual machine, first touches of new memory
-cost the most when it is slow).
+CPU seconds the kernel spent in each and its page faults (on this virtual machine, first
+touches of new memory cost the most when it is slow).
 
     .venv/bin/python benchmarks/metrics.py --orders 1000000,10000000,50000000
 
@@ -147,24 +147,27 @@ def write_business(n_orders: int, workdir: Path) -> tuple[Path, int]:
     return demo.config_path, customers
 
 
-def load_and_catalog(config: Path) -> tuple[CustomerBase, int, float, float, float]:
+def load_and_catalog(config: Path) -> tuple[CustomerBase, int, float, float, str]:
     """Load the business of ``config`` and compute the whole catalog by month: the base, the
-    number of metric rows, the seconds of each step and the kernel's CPU seconds during the
-    catalog (mostly first touches of new memory: where this machine's speed varies most)."""
+    number of metric rows, the seconds of each step, and the kernel's CPU seconds and the
+    page faults (millions) during the catalog (first touches of memory: the kernel's CPU
+    time per fault is where this machine's speed varies most)."""
     started = time.perf_counter()
     base = CustomerBase.from_config(config)
     t_load = time.perf_counter() - started
-    kernel = resource.getrusage(resource.RUSAGE_SELF).ru_stime
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     result = base.metrics(period="month")
     t_catalog = time.perf_counter() - started
-    kernel = resource.getrusage(resource.RUSAGE_SELF).ru_stime - kernel
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    faults = (after.ru_minflt - before.ru_minflt) / 1e6
+    kernel = f"{after.ru_stime - before.ru_stime:.1f} ({faults:.1f})"
     return base, len(result), t_load, t_catalog, kernel
 
 
-def catalog_times(config: Path) -> tuple[float, float, float]:
-    """The load and catalog seconds and the catalog's kernel CPU seconds of one more run (in a
-    fresh process, see :func:`main`)."""
+def catalog_times(config: Path) -> tuple[float, float, str]:
+    """The load and catalog seconds, and the catalog's kernel CPU seconds and page faults, of
+    one more run (in a fresh process, see :func:`main`)."""
     _, _, t_load, t_catalog, kernel = load_and_catalog(config)
     return t_load, t_catalog, kernel
 
@@ -256,7 +259,7 @@ def main() -> None:
             row["load+validate s"] = min(load for load, _, _ in runs)
             row["catalog s"] = min(catalog for _, catalog, _ in runs)
             row["catalog runs s"] = " / ".join(f"{catalog:.1f}" for _, catalog, _ in runs)
-            row["kernel CPU s of each"] = " / ".join(f"{kernel:.1f}" for _, _, kernel in runs)
+            row["kernel CPU s (M faults) of each"] = " / ".join(k for _, _, k in runs)
             rows.append(row)
             say(f"done: {n:,} orders")
     if not rows:
