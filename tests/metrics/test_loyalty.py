@@ -17,6 +17,7 @@ from loyalist import CustomerBase
 from loyalist.config import Business, Config
 from loyalist.metrics.engagement_index import engagement_scores
 from loyalist.metrics.run import compute
+from loyalist.metrics.sql import metric_sql
 
 JAN, MAR, APR = date(2024, 1, 1), date(2024, 3, 31), date(2024, 4, 30)
 
@@ -295,7 +296,8 @@ def test_engagement_index_ranks_pooled_over_the_periods() -> None:
     assert result.value.to_dict() == {JAN: 40.625, date(2024, 2, 1): 59.375}
 
 
-def test_engagement_signals_from_events_messages_and_surveys() -> None:
+def signal_base() -> CustomerBase:
+    """Three customers with every signal's table: events, e-mails and survey answers."""
     events = pd.DataFrame(
         {
             "customer_id": ["a", "a", "a", "a", "b"],
@@ -319,11 +321,14 @@ def test_engagement_signals_from_events_messages_and_surveys() -> None:
         }
     )
     survey = answers([("a", "2024-01-12", "nps", 9), ("c", "2024-01-13", "csat", 4)])
-    base = load(
+    return load(
         "Europe/Amsterdam", orders=INDEX_ORDERS, events=events, messages=messages, responses=survey
     )
-    scores = engagement_scores(base, date(2024, 1, 31)).to_pandas().set_index("customer_id")
-    scores = scores.sort_index()
+
+
+def test_engagement_signals_from_events_messages_and_surveys() -> None:
+    scores = engagement_scores(signal_base(), date(2024, 1, 31)).to_pandas()
+    scores = scores.set_index("customer_id").sort_index()
     # active days in 4-31 Jan: a = 10 Jan and 31 Jan = 2; b = 0 (1 Feb is after); c = 0.
     assert scores.active_days_28.tolist() == [2, 0, 0]
     # click-to-open: a 1 click / 2 opens = 0.5; b opened nothing: NULL; c had no e-mail: NULL.
@@ -339,6 +344,16 @@ def test_engagement_signals_from_events_messages_and_surveys() -> None:
     # a = (83.33 + 83.33 + 83.33 + 50 + 75) / 5 = 75; b = (33.33 + 16.67 + 33.33) / 3 = 27.78;
     # c = (33.33 + 50 + 33.33 + 25) / 4 = 35.42.
     assert scores.engagement_index.tolist() == pytest.approx([75.0, 250 / 9, 425 / 12])
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "postgres"])
+def test_engagement_signals_are_computed_once_for_all_their_uses(dialect: str) -> None:
+    # The signals feed a histogram per signal and are joined back to their ranks. Unless they
+    # are one common table, the SQL repeats every source table for each of those six uses
+    # (at 10 M orders the index then took 62.6 s instead of 17.8 s).
+    sql = metric_sql(signal_base(), "engagement_index", dialect)
+    for table in ("orders", "events", "messages", "responses"):
+        assert sql.count(f'FROM "{table}"') == 1, table
 
 
 def test_latest_survey_answer_as_of_the_date() -> None:
