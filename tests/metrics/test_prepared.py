@@ -13,7 +13,7 @@ from loyalist import CustomerBase
 from loyalist.config import Business, Config
 from loyalist.metrics.catalog import CATALOG, get
 from loyalist.metrics.context import resolve
-from loyalist.metrics.prepared import prepare, stored
+from loyalist.metrics.prepared import prepare, prepared_for, stored
 from loyalist.metrics.run import expression, skip_reason
 from loyalist.metrics.spec import Query
 from loyalist.metrics.sql import metric_sql
@@ -102,6 +102,21 @@ def test_stored_days_give_the_numbers_of_the_raw_tables(
             check_names=False,
             rtol=1e-9,
         )
+
+
+def test_engagement_signals_are_stored_for_the_query_alone(demo: CustomerBase) -> None:
+    ctx = resolve(demo, Query("month"))
+    with prepared_for(ctx, [get("engagement_index")]):
+        signals = ctx.prepared["engagement_signals"]
+        name = signals.op().name
+        assert name in demo.con.list_tables()
+        # one row per period and customer on the books, as the grouping elsewhere makes them
+        counts = signals.group_by(["period_start", "customer_id"]).agg(n=signals.count())
+        assert counts.n.max().execute() == 1 and signals.count().execute() > 100
+    assert name not in demo.con.list_tables()
+    assert "engagement_signals" not in ctx.prepared
+    demo.metrics(["engagement_index"])
+    assert not [t for t in demo.con.list_tables() if "engagement_signals" in t]
 
 
 def test_printed_sql_reads_the_raw_tables(demo: CustomerBase) -> None:

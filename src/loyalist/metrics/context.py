@@ -116,7 +116,7 @@ class Context:
         On DuckDB, worked out by integer arithmetic for the years around the date range
         (:mod:`loyalist.metrics.quick_days`): the same dates, several times faster.
         """
-        if not self._native:
+        if not self.native:
             return periods.local_date(ts, self.tz)
         first = self.start - timedelta(days=self.window_days + 2 * 366)
         return quick_local_date(ts, self.tz, first, self.end + timedelta(days=366))
@@ -124,10 +124,10 @@ class Context:
     def count_days(self, bits: ir.IntegerValue) -> ir.IntegerValue:
         """How many days a month's bits hold (:mod:`loyalist.metrics.day_bits`): by DuckDB's
         ``bit_count`` on DuckDB, by portable arithmetic elsewhere."""
-        return day_bits.native_popcount(bits) if self._native else day_bits.popcount(bits)
+        return day_bits.native_popcount(bits) if self.native else day_bits.popcount(bits)
 
     @property
-    def _native(self) -> bool:
+    def native(self) -> bool:
         """True on loyalist's DuckDB outside ``loyalist sql``: DuckDB's own functions may be
         used."""
         return not self.portable and self.base is not None and self.base.con.name == "duckdb"

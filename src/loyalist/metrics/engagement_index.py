@@ -88,6 +88,40 @@ def period_scores(ctx: Context, pooled: bool = False) -> ir.Table:
     >>> period_scores(ctx).columns[:4]
     ('period_start', 'as_of', 'customer_id', 'engagement_index')
     """
+    signals = ctx.prepared.get("engagement_signals")
+    if signals is None:
+        signals = engagement_signals(ctx)
+        # One row per period and customer already: grouping makes it one table that the
+        # engine computes once, for the histograms of the ranks and for joining them back.
+        signals = signals.group_by(list(_KEYS)).agg(
+            **{c: signals[c].max() for c in signals.columns if c not in _KEYS}
+        )
+    present = [s for s in SIGNALS if s in signals.columns]
+    within = [] if pooled else ["period_start"]
+    signals = with_percentiles(signals, present, _direction, within)
+    ranks = [signals[f"{s}_rank"] for s in present]
+    total = sum((r.fill_null(0) for r in ranks), ibis.literal(0.0))
+    counted = sum((r.notnull().ifelse(1, 0) for r in ranks), ibis.literal(0))
+    index = total / counted.cast("float64")
+    signals = signals.mutate(engagement_index=index)
+    return signals.select("period_start", "as_of", "customer_id", "engagement_index", *present)
+
+
+def engagement_signals(ctx: Context) -> ir.Table:
+    """Every customer on the books at the end of each period, with the available signals.
+
+    Columns: ``period_start``, ``as_of``, ``customer_id`` and the signals of
+    :data:`SIGNALS` that the data has, one row per period and customer.
+
+    Examples
+    --------
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.datasets import load_cdnow
+    >>> from loyalist.metrics.context import resolve
+    >>> ctx = resolve(CustomerBase.from_frames(orders=load_cdnow(sample=True)), Query("year"))
+    >>> engagement_signals(ctx).columns
+    ('period_start', 'as_of', 'customer_id', 'recency_days', 'orders_in_window')
+    """
     ends = period_ends(ctx)
     signals = _on_the_books(ctx, ends)
     extra: list[ir.Table] = []
@@ -101,20 +135,7 @@ def period_scores(ctx: Context, pooled: bool = False) -> ir.Table:
         signals = _left_attach(signals, table)
     if "active_days_28" in signals.columns:
         signals = signals.mutate(active_days_28=signals.active_days_28.fill_null(0))
-    present = [s for s in SIGNALS if s in signals.columns]
-    # One row per period and customer already: grouping makes it one table that the
-    # engine computes once, for the histograms of the ranks and for joining them back.
-    signals = signals.group_by(list(_KEYS)).agg(
-        as_of=signals.as_of.max(), **{s: signals[s].max() for s in present}
-    )
-    within = [] if pooled else ["period_start"]
-    signals = with_percentiles(signals, present, _direction, within)
-    ranks = [signals[f"{s}_rank"] for s in present]
-    total = sum((r.fill_null(0) for r in ranks), ibis.literal(0.0))
-    counted = sum((r.notnull().ifelse(1, 0) for r in ranks), ibis.literal(0))
-    index = total / counted.cast("float64")
-    signals = signals.mutate(engagement_index=index)
-    return signals.select("period_start", "as_of", "customer_id", "engagement_index", *present)
+    return signals
 
 
 def period_ends(ctx: Context) -> ir.Table:

@@ -8,6 +8,10 @@ that table once, as a temporary table, and offers it to the metrics through
 :attr:`Context.prepared <loyalist.metrics.context.Context.prepared>`. The purchase days
 (completed orders per customer and local day) are stored at load (:mod:`loyalist.data.load`).
 
+One table is stored per query instead: the engagement index's signals (one row per customer
+on the books and period), which feed a histogram per signal and are joined back to their
+ranks. Stored, they are computed once; :func:`prepared_for` drops them after the query.
+
 Metric functions still only build expressions: they read the prepared table when it is
 offered and otherwise build the same rows from the raw tables (other engines, and the SQL
 ``loyalist sql`` prints). Storing happens here, at the edge, before anything is built.
@@ -15,7 +19,8 @@ offered and otherwise build the same rows from the raw tables (other engines, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from itertools import count
 from weakref import WeakKeyDictionary
@@ -27,6 +32,7 @@ import pandas as pd
 from loyalist.data.load import PURCHASE_DAYS, WITH_PURCHASE_DAYS
 from loyalist.metrics.activity import months_of
 from loyalist.metrics.context import Context
+from loyalist.metrics.engagement_index import engagement_signals
 from loyalist.metrics.quick_days import quick_local_date
 from loyalist.metrics.spec import Metric
 
@@ -71,6 +77,40 @@ def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
         name = f"__loyalist_event_months_{next(_NAMES)}"
         kept["event_months"] = base.con.create_table(name, _event_months(ctx), temp=True)
     ctx.prepared.update(kept)
+
+
+@contextmanager
+def prepared_for(ctx: Context, metrics: Iterable[Metric]) -> Iterator[None]:
+    """:func:`prepare` the tables ``metrics`` read, and store those of this query alone (the
+    engagement index's signals) until the block ends.
+
+    Examples
+    --------
+    >>> from loyalist import CustomerBase
+    >>> from loyalist.datasets import load_cdnow
+    >>> from loyalist.metrics.catalog import get
+    >>> from loyalist.metrics.context import resolve
+    >>> from loyalist.metrics.spec import Query
+    >>> ctx = resolve(CustomerBase.from_frames(orders=load_cdnow(sample=True)), Query())
+    >>> with prepared_for(ctx, [get("engagement_index")]):
+    ...     sorted(ctx.prepared)
+    ['engagement_signals', 'purchase_days']
+    >>> sorted(ctx.prepared)
+    ['purchase_days']
+    """
+    metrics = list(metrics)
+    prepare(ctx, metrics)
+    signals = None
+    if ctx.native and any(m.name == "engagement_index" for m in metrics):
+        name = f"__loyalist_engagement_signals_{next(_NAMES)}"
+        signals = ctx.base.con.create_table(name, engagement_signals(ctx), temp=True)
+        ctx.prepared["engagement_signals"] = signals
+    try:
+        yield
+    finally:
+        if signals is not None:
+            del ctx.prepared["engagement_signals"]
+            ctx.base.con.drop_table(signals.op().name, force=True)
 
 
 def stored(base: object) -> dict[str, ir.Table]:

@@ -30,7 +30,7 @@ _MICRO = 1_000_000
 
 
 @ibis.udf.scalar.builtin(name="epoch_us")
-def _epoch_us(ts: UTC_TYPE) -> dt.int64:  # type: ignore[valid-type]
+def epoch_us(ts: UTC_TYPE) -> dt.int64:  # type: ignore[valid-type]
     """Microseconds since 1970-01-01 UTC (DuckDB)."""
 
 
@@ -89,7 +89,7 @@ def quick_local_date(ts: ir.TimestampValue, tz: str, first: date, last: date) ->
     else:
         newest_first = [(ts >= _instant(at), s * _MICRO) for at, s in reversed(changes[1:])]
         offset = ibis.cases(*newest_first, else_=changes[0][1] * _MICRO)
-    local = _epoch_us(ts) + offset
+    local = epoch_us(ts) + offset
     day = _plus_days(ibis.literal(_EPOCH), (local // (86_400 * _MICRO)).cast("int32"))
     until = datetime.combine(last + timedelta(days=1), time(), tzinfo=UTC)
     inside = (ts >= _instant(changes[0][0])) & (ts < _instant(until))

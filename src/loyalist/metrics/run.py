@@ -16,7 +16,7 @@ import pandas as pd
 from loyalist.metrics import periods
 from loyalist.metrics.catalog import CATALOG, get
 from loyalist.metrics.context import Context, resolve
-from loyalist.metrics.prepared import prepare
+from loyalist.metrics.prepared import prepared_for
 from loyalist.metrics.spec import BUILT_COLUMNS, RESULT_COLUMNS, Metric, Period, Query
 
 if TYPE_CHECKING:
@@ -96,9 +96,9 @@ def compute(
     skipped = {m.name: r for m in chosen if (r := skip_reason(m, ctx))}
     runnable = [m for m in chosen if m.name not in skipped]
     if runnable:
-        prepare(ctx, runnable)
-        union = ibis.union(*(expression(m, ctx) for m in runnable), distinct=False)
-        frame = base.con.execute(union)
+        with prepared_for(ctx, runnable):
+            union = ibis.union(*(expression(m, ctx) for m in runnable), distinct=False)
+            frame = base.con.execute(union)
     else:
         frame = pd.DataFrame(columns=[c for c in RESULT_COLUMNS if c != "period_end"])
     frame = _shape(frame, ctx, [m.name for m in runnable])

@@ -12,9 +12,12 @@ from loyalist.metrics.activity import day_begins, events_between, once
 from loyalist.metrics.context import Context
 from loyalist.metrics.intervals import Z
 from loyalist.metrics.order_stats import histogram, order_statistic
+from loyalist.metrics.quick_days import epoch_us
 from loyalist.metrics.registry import metric
 
 _NULL = ibis.null("float64")
+#: Event times are shifted this many microseconds down, below any recorded duration.
+_SHIFT = 2**53
 
 
 def _lengths(ctx: Context) -> ir.Table:
@@ -41,7 +44,10 @@ def _sessions(ctx: Context) -> ir.Table:
     if "duration_s" not in events.columns:
         events = events.mutate(duration_s=_NULL)
     events = events.mutate(given=events.duration_s.cast("float64"))
-    if "session_id" in events.columns:
+    if "session_id" in events.columns and ctx.native:
+        sessions = _quick_sessions(events.filter(events.session_id.notnull()))
+        seconds = sessions.seconds
+    elif "session_id" in events.columns:
         events = events.filter(events.session_id.notnull())
         sessions = events.group_by(["customer_id", "session_id"]).agg(
             begin=events.occurred_at.min(), end=events.occurred_at.max(), given=events.given.max()
@@ -59,6 +65,27 @@ def _sessions(ctx: Context) -> ir.Table:
     )
     sessions = sessions.mutate(period_start=ctx.period_of(ctx.day(sessions.begin)))
     return ctx.with_segment(sessions).select("period_start", "segment", "seconds")
+
+
+def _quick_sessions(events: ir.Table) -> ir.Table:
+    """The sessions of :func:`_sessions` on DuckDB: ``customer_id, begin, seconds``, with
+    two running values per session instead of three (tens of millions of sessions make a
+    hash table of that many rows, and its size is most of the cost).
+
+    Each event carries one number: its recorded duration, or else its time in microseconds
+    minus 2^53, which is below any duration and still a whole number a float holds exactly
+    (for times from 1970 to 2255). A session's largest number is then its longest recorded
+    duration, or, without one, the time of its last event.
+    """
+    shifted = (epoch_us(events.occurred_at) - _SHIFT).cast("float64")
+    events = events.mutate(top=events.given.fill_null(shifted))
+    sessions = events.group_by(["customer_id", "session_id"]).agg(
+        begin=events.occurred_at.min(), top=events.top.max()
+    )
+    recorded = sessions.top > -(2**52)
+    span = (sessions.top + _SHIFT - epoch_us(sessions.begin)) / 1e6
+    seconds = ibis.ifelse(recorded, sessions.top, span)
+    return sessions.select("customer_id", "begin", seconds=seconds)
 
 
 @metric(
