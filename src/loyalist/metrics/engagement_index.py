@@ -92,7 +92,8 @@ def period_scores(ctx: Context, pooled: bool = False) -> ir.Table:
     if signals is None:
         signals = engagement_signals(ctx)
         # One row per period and customer already: grouping makes it one table that the
-        # engine computes once, for the histograms of the ranks and for joining them back.
+        # engine computes once, for the histograms of the ranks and for joining them back
+        # (on DuckDB the runner stores the signals instead: metrics.prepared.prepared_for).
         signals = signals.group_by(list(_KEYS)).agg(
             **{c: signals[c].max() for c in signals.columns if c not in _KEYS}
         )

@@ -38,7 +38,8 @@ def _sessions(ctx: Context) -> ir.Table:
     ``duration_s`` when given, else the time from its first to its last event (0 for a
     session of one event); events without a ``session_id`` belong to no session. Without a
     ``session_id`` column, each event with a ``duration_s`` is a session. A session counts
-    on the local day of its first event.
+    on the local day of its first event. On DuckDB the sessions are grouped by
+    :func:`_quick_sessions`, with the same lengths.
     """
     events = events_between(ctx, ctx.start, ctx.end)
     if "duration_s" not in events.columns:
@@ -73,9 +74,9 @@ def _quick_sessions(events: ir.Table) -> ir.Table:
     hash table of that many rows, and its size is most of the cost).
 
     Each event carries one number: its recorded duration, or else its time in microseconds
-    minus 2^53, which is below any duration and still a whole number a float holds exactly
-    (for times from 1970 to 2255). A session's largest number is then its longest recorded
-    duration, or, without one, the time of its last event.
+    minus 2^53, a whole number below -2^52 that a float holds exactly (for times from 1970
+    to 2255), so below any duration. A session's largest number is then its longest
+    recorded duration, or, without one, the time of its last event.
     """
     shifted = (epoch_us(events.occurred_at) - _SHIFT).cast("float64")
     events = events.mutate(top=events.given.fill_null(shifted))
