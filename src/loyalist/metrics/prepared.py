@@ -62,9 +62,9 @@ def prepare(ctx: Context, metrics: Iterable[Metric]) -> None:
     >>> sorted(ctx.prepared)  # the purchase days stored at load; no events to reduce
     ['purchase_days']
     """
-    base = ctx.base
-    if ctx.portable or base.con.name != "duckdb":
+    if not ctx.native:
         return
+    base = ctx.base
     days = stored(base).get("purchase_days")
     if days is not None:
         ctx.prepared["purchase_days"] = days

@@ -45,21 +45,12 @@ def _sessions(ctx: Context) -> ir.Table:
     if "duration_s" not in events.columns:
         events = events.mutate(duration_s=_NULL)
     events = events.mutate(given=events.duration_s.cast("float64"))
-    if "session_id" in events.columns and ctx.native:
-        sessions = _quick_sessions(events.filter(events.session_id.notnull()))
-        seconds = sessions.seconds
-    elif "session_id" in events.columns:
+    if "session_id" in events.columns:
         events = events.filter(events.session_id.notnull())
-        sessions = events.group_by(["customer_id", "session_id"]).agg(
-            begin=events.occurred_at.min(), end=events.occurred_at.max(), given=events.given.max()
-        )
-        span = sessions.end.epoch_seconds() - sessions.begin.epoch_seconds()
-        seconds = sessions.given.fill_null(span.cast("float64"))
+        sessions = _quick_sessions(events) if ctx.native else _grouped_sessions(events)
     else:
         sessions = events.filter(events.given.notnull())
-        sessions = sessions.select("customer_id", "given", begin=sessions.occurred_at)
-        seconds = sessions.given
-    sessions = sessions.select("customer_id", "begin", seconds=seconds)
+        sessions = sessions.select("customer_id", begin=sessions.occurred_at, seconds="given")
     sessions = sessions.filter(  # on UTC time: the local day is worked out once, below
         sessions.begin >= day_begins(ctx.start, ctx.tz),
         sessions.begin < day_begins(ctx.end + timedelta(days=1), ctx.tz),
@@ -68,10 +59,20 @@ def _sessions(ctx: Context) -> ir.Table:
     return ctx.with_segment(sessions).select("period_start", "segment", "seconds")
 
 
+def _grouped_sessions(events: ir.Table) -> ir.Table:
+    """The events grouped into sessions: ``customer_id, begin, seconds`` (SQL any engine runs)."""
+    sessions = events.group_by(["customer_id", "session_id"]).agg(
+        begin=events.occurred_at.min(), end=events.occurred_at.max(), given=events.given.max()
+    )
+    span = sessions.end.epoch_seconds() - sessions.begin.epoch_seconds()
+    seconds = sessions.given.fill_null(span.cast("float64"))
+    return sessions.select("customer_id", "begin", seconds=seconds)
+
+
 def _quick_sessions(events: ir.Table) -> ir.Table:
-    """The sessions of :func:`_sessions` on DuckDB: ``customer_id, begin, seconds``, with
-    two running values per session instead of three (tens of millions of sessions make a
-    hash table of that many rows, and its size is most of the cost).
+    """The sessions of :func:`_grouped_sessions` on DuckDB, with two running values per
+    session instead of three (tens of millions of sessions make a hash table of that many
+    rows, and its size is most of the cost).
 
     Each event carries one number: its recorded duration, or else its time in microseconds
     minus 2^53, a whole number below -2^52 that a float holds exactly (for times from 1970
@@ -83,7 +84,7 @@ def _quick_sessions(events: ir.Table) -> ir.Table:
     sessions = events.group_by(["customer_id", "session_id"]).agg(
         begin=events.occurred_at.min(), top=events.top.max()
     )
-    recorded = sessions.top > -(2**52)
+    recorded = sessions.top > -(_SHIFT // 2)
     span = (sessions.top + _SHIFT - epoch_us(sessions.begin)) / 1e6
     seconds = ibis.ifelse(recorded, sessions.top, span)
     return sessions.select("customer_id", "begin", seconds=seconds)
